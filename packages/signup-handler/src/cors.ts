@@ -1,0 +1,19 @@
+/**
+ * CORS headers for a response. `allowedOrigin` is `*` or a comma-separated list of origins; with a
+ * list, the request's origin is echoed when it is on the list (and caches are told it varies).
+ */
+export function corsHeaders(
+  allowedOrigin: string,
+  requestOrigin: string | undefined,
+): Record<string, string> {
+  const base = {
+    'Access-Control-Allow-Methods': 'OPTIONS,POST',
+    'Access-Control-Allow-Headers': 'Content-Type',
+  };
+  if (allowedOrigin === '*') return { ...base, 'Access-Control-Allow-Origin': '*' };
+  const allowed = allowedOrigin.split(',').map((origin) => origin.trim());
+  if (requestOrigin && allowed.includes(requestOrigin)) {
+    return { ...base, 'Access-Control-Allow-Origin': requestOrigin, Vary: 'Origin' };
+  }
+  return { ...base, Vary: 'Origin' };
+}

@@ -1,0 +1,147 @@
+import { maskEmail } from '@signup/schema';
+import type { APIGatewayProxyResult, Context } from 'aws-lambda';
+import { corsHeaders } from './cors.js';
+import { type HttpRequest, jsonResponse, readHttpRequest } from './http.js';
+import type { Log, SignupQueue } from './ports.js';
+import { signUp } from './signup.js';
+
+/** Bodies above this are refused with 413: a signup is two short strings. */
+export const MAX_BODY_BYTES = 10 * 1024;
+
+export const ACCEPTED_MESSAGE = 'Signup received and queued';
+
+export interface HandlerDeps {
+  readonly queue: SignupQueue;
+  readonly log: Log;
+  readonly allowedOrigin: string;
+  readonly now?: () => Date;
+}
+
+export type SignupHandler = (event: unknown, context?: Context) => Promise<APIGatewayProxyResult>;
+
+/**
+ * Maps API Gateway proxy events to `signUp` and its outcome back to HTTP. Client mistakes are 4xx
+ * with a JSON explanation; only a failing queue is a 5xx, and then nothing claims the signup was queued.
+ *
+ * @example
+ * export const handler = createHandler({ queue, log: logger, allowedOrigin: config.allowedOrigin });
+ */
+export function createHandler({
+  queue,
+  log,
+  allowedOrigin,
+  now = () => new Date(),
+}: HandlerDeps): SignupHandler {
+  return async (event, context) => {
+    const read = readHttpRequest(event, context);
+    if (read.kind === 'not-http') {
+      log.error('Event is not an API Gateway proxy event', { diagnosis: read.diagnosis });
+      return jsonResponse(400, { message: read.diagnosis }, corsHeaders(allowedOrigin, undefined));
+    }
+    const { request } = read;
+    const { requestId } = request;
+    const cors = corsHeaders(allowedOrigin, request.headers.origin);
+    const respond = (statusCode: number, body: Record<string, unknown>, extra: Record<string, string> = {}) =>
+      jsonResponse(statusCode, { ...body, requestId }, { ...cors, ...extra });
+
+    if (request.method === 'OPTIONS') {
+      return { statusCode: 204, headers: { ...cors, 'Access-Control-Max-Age': '600' }, body: '' };
+    }
+    if (request.method !== 'POST') {
+      return respond(
+        405,
+        { message: `Method ${request.method} is not allowed; use POST` },
+        { Allow: 'OPTIONS, POST' },
+      );
+    }
+
+    const body = readJsonBody(request);
+    if (body.kind === 'error') {
+      log.warn('Signup rejected', { requestId, status: body.statusCode, reason: body.reason });
+      return respond(body.statusCode, body.response);
+    }
+
+    try {
+      const outcome = await signUp(body.value, { requestId }, { queue, now });
+      if (outcome.kind === 'rejected') {
+        log.warn('Signup rejected', {
+          requestId,
+          status: 400,
+          reason: 'invalid',
+          fields: outcome.errors.map((error) => error.field),
+        });
+        return respond(400, { message: 'The signup request is invalid', errors: outcome.errors });
+      }
+      log.info('Signup queued', { requestId, email: maskedEmailOf(body.value) });
+      return respond(200, { message: ACCEPTED_MESSAGE });
+    } catch (error) {
+      log.error('Signup could not be queued', { requestId, error });
+      return respond(
+        503,
+        { message: 'The signup could not be queued; nothing was saved. Please try again.' },
+        {
+          'Retry-After': '1',
+        },
+      );
+    }
+  };
+}
+
+type JsonBody =
+  | { readonly kind: 'json'; readonly value: unknown }
+  | {
+      readonly kind: 'error';
+      readonly statusCode: 400 | 413 | 415;
+      readonly reason: string;
+      readonly response: { message: string; errors?: { field: string; message: string }[] };
+    };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readJsonBody(request: HttpRequest): JsonBody {
+  const contentType = request.headers['content-type'];
+  if (contentType !== undefined && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType.trim())) {
+    return {
+      kind: 'error',
+      statusCode: 415,
+      reason: 'unsupported-media-type',
+      response: { message: 'Content-Type must be application/json' },
+    };
+  }
+  if (request.body === null || request.body.length === 0) {
+    return bodyError(400, 'missing-body', 'A JSON body with name and email is required');
+  }
+  const bytes = request.isBase64Encoded
+    ? Buffer.from(request.body, 'base64')
+    : Buffer.from(request.body, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) {
+    return {
+      kind: 'error',
+      statusCode: 413,
+      reason: 'too-large',
+      response: { message: `The request body must be at most ${MAX_BODY_BYTES} bytes` },
+    };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return bodyError(400, 'not-utf8', 'The request body must be UTF-8 encoded JSON');
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null) return bodyError(400, 'missing-body', 'A JSON body with name and email is required');
+    return { kind: 'json', value };
+  } catch {
+    return bodyError(400, 'invalid-json', 'The request body is not valid JSON');
+  }
+}
+
+function bodyError(statusCode: 400, reason: string, message: string): JsonBody {
+  return { kind: 'error', statusCode, reason, response: { message, errors: [{ field: 'body', message }] } };
+}
+
+function maskedEmailOf(value: unknown): string | undefined {
+  const email = (value as { email?: unknown }).email;
+  return typeof email === 'string' ? maskEmail(email.trim()) : undefined;
+}
