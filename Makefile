@@ -24,7 +24,7 @@ test: bootstrap ## Lint, typecheck and run every test (unit, integration, infra)
 	@$(TURBO) lint typecheck test --output-logs=new-only
 
 dev: build ## Run the whole pipeline locally on http://127.0.0.1:3000 (no AWS, no Docker)
-	@node packages/local/dist/cli.mjs
+	@node packages/local/dist/cli.js
 
 clean: ## Remove build output, caches and local runtime data
 	@rm -rf packages/*/dist packages/*/src/generated packages/*/.turbo .turbo .local

@@ -1,0 +1,11 @@
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = merge(var.tags, {
+      Application = "signup-pipeline"
+      ManagedBy   = "terraform"
+      NamePrefix  = var.name_prefix
+    })
+  }
+}
