@@ -78,7 +78,11 @@ export function evaluate(source: string, resolve: Resolve): Value {
     const whenFalse = conditional();
     return asBoolean(test) ? whenTrue : whenFalse;
   };
-  const binary = (next: () => Value, operators: string[], apply: (op: string, a: Value, b: Value) => Value) => {
+  const binary = (
+    next: () => Value,
+    operators: string[],
+    apply: (op: string, a: Value, b: Value) => Value,
+  ) => {
     return (): Value => {
       let left = next();
       for (let op = peek(); op !== undefined && operators.includes(op); op = peek()) {
@@ -142,6 +146,7 @@ export function evaluate(source: string, resolve: Resolve): Value {
   }
 
   const value = conditional();
-  if (position !== tokens.length) throw new EvaluationError(`unexpected "${tokens.slice(position).join(' ')}"`);
+  if (position !== tokens.length)
+    throw new EvaluationError(`unexpected "${tokens.slice(position).join(' ')}"`);
   return value;
 }

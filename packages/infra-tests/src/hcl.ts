@@ -103,7 +103,10 @@ export async function loadModule(dir: string): Promise<TfModule> {
  * @example
  * const config = await loadConfiguration('infra');
  */
-export async function loadConfiguration(rootDir: string, baseDir = resolve(rootDir, '..')): Promise<Configuration> {
+export async function loadConfiguration(
+  rootDir: string,
+  baseDir = resolve(rootDir, '..'),
+): Promise<Configuration> {
   const byDir = new Map<string, TfModule>();
   const calls: ModuleCall[] = [];
   const visit = async (dir: string): Promise<TfModule> => {
@@ -161,7 +164,9 @@ export function isDynamic(value: HclValue | undefined): boolean {
 /** Every block of a nested block list (`statement`, `lifecycle`, ...), or []. */
 export function blocksOf(body: Block | undefined, name: string): Block[] {
   const value = body?.[name];
-  return Array.isArray(value) ? (value.filter((item) => typeof item === 'object' && item !== null) as Block[]) : [];
+  return Array.isArray(value)
+    ? (value.filter((item) => typeof item === 'object' && item !== null) as Block[])
+    : [];
 }
 
 /** Every resource of a type in every module, with its module and name. */
@@ -177,6 +182,12 @@ export function resourcesOfType(
 /** A list of literal strings, or undefined when the value is an expression or holds one. */
 export function literalStrings(value: HclValue | undefined): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  if (!value.every((item): item is string => typeof item === 'string' && !item.includes('${'))) return undefined;
+  if (!value.every((item): item is string => typeof item === 'string' && !item.includes('${')))
+    return undefined;
   return value;
+}
+
+/** How hcl2json writes a bare expression: `interpolated('var.x')` is `"${var.x}"`. */
+export function interpolated(expression: string): string {
+  return `\${${expression}}`;
 }

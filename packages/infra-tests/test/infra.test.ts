@@ -17,6 +17,7 @@ import {
   checkTracing,
   checkVariableDeclarations,
   checkVisibilityTimeout,
+  interpolated,
 } from '../src/index';
 import {
   CUSTOM_METRICS,
@@ -172,7 +173,7 @@ describe('infra/', () => {
 
     // Assess
     expect(environment?.IDEMPOTENCY_TABLE_NAME).toBe(
-      '${var.idempotency_enabled ? module.idempotency[0].table_name : ""}',
+      interpolated('var.idempotency_enabled ? module.idempotency[0].table_name : ""'),
     );
   });
 });

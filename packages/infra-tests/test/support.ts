@@ -34,7 +34,9 @@ const copies: string[] = [];
  * Copies infra/ into a temporary repository root, applies the mutations (each must match, so a test never
  * passes because the text it meant to break no longer exists) and loads the copy.
  */
-export async function loadMutatedInfra(...mutations: Mutation[]): Promise<{ config: Configuration; repoRoot: string }> {
+export async function loadMutatedInfra(
+  ...mutations: Mutation[]
+): Promise<{ config: Configuration; repoRoot: string }> {
   const repoRoot = mkdtempSync(join(tmpdir(), 'infra-tests-'));
   copies.push(repoRoot);
   const infra = join(repoRoot, 'infra');
@@ -43,7 +45,8 @@ export async function loadMutatedInfra(...mutations: Mutation[]): Promise<{ conf
     const path = join(infra, file);
     const source = readFileSync(path, 'utf8');
     const changed = source.replace(from, to);
-    if (changed === source) throw new Error(`mutation did not apply: ${String(from)} not found in infra/${file}`);
+    if (changed === source)
+      throw new Error(`mutation did not apply: ${String(from)} not found in infra/${file}`);
     writeFileSync(path, changed);
   }
   return { config: await loadConfiguration(infra, repoRoot), repoRoot };

@@ -27,7 +27,10 @@ export function checkAlarms(config: Configuration, expected: readonly ExpectedAl
     } else if (!TREAT_MISSING_DATA.includes(String(body.treat_missing_data))) {
       violations.push(`${at}: treat_missing_data must be one of ${TREAT_MISSING_DATA.join(', ')}`);
     }
-    if (body.alarm_actions === undefined || (Array.isArray(body.alarm_actions) && body.alarm_actions.length === 0)) {
+    if (
+      body.alarm_actions === undefined ||
+      (Array.isArray(body.alarm_actions) && body.alarm_actions.length === 0)
+    ) {
       violations.push(`${at}: no alarm_actions: nobody would be told`);
     }
     const forEach = body.for_each;
@@ -46,7 +49,9 @@ export function checkAlarms(config: Configuration, expected: readonly ExpectedAl
     const key = `${alarm.namespace}/${alarm.metric}`;
     const have = found.get(key) ?? 0;
     if (have < (alarm.count ?? 1)) {
-      violations.push(`${where(config, config.root)}: expected ${alarm.count ?? 1} alarm(s) on ${key}, found ${have}`);
+      violations.push(
+        `${where(config, config.root)}: expected ${alarm.count ?? 1} alarm(s) on ${key}, found ${have}`,
+      );
     }
   }
   return violations;

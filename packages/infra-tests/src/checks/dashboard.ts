@@ -12,7 +12,15 @@ export function checkDashboard(config: Configuration, customMetrics: readonly st
   const violations: string[] = [];
   for (const { module, name, body } of dashboards) {
     const text = `${JSON.stringify(module.locals)} ${String(body.dashboard_body)}`;
-    const needed = ['AWS/ApiGateway', 'AWS/Lambda', 'AWS/SQS', 'AWS/SNS', 'var.dlq_name', 'var.metrics_namespace', ...customMetrics];
+    const needed = [
+      'AWS/ApiGateway',
+      'AWS/Lambda',
+      'AWS/SQS',
+      'AWS/SNS',
+      'var.dlq_name',
+      'var.metrics_namespace',
+      ...customMetrics,
+    ];
     for (const item of needed.filter((value) => !text.includes(value))) {
       violations.push(`${where(config, module, `aws_cloudwatch_dashboard.${name}`)}: does not show ${item}`);
     }

@@ -7,7 +7,8 @@ function deniesInsecureTransport(module: TfModule, policyAttribute: unknown): bo
     (statement) =>
       statement.effect === 'Deny' &&
       blocksOf(statement, 'condition').some(
-        (condition) => condition.variable === 'aws:SecureTransport' && JSON.stringify(condition.values) === '["false"]',
+        (condition) =>
+          condition.variable === 'aws:SecureTransport' && JSON.stringify(condition.values) === '["false"]',
       ),
   );
 }
@@ -45,7 +46,9 @@ export function checkEncryption(config: Configuration): string[] {
   }
   for (const { module, name, body } of resourcesOfType(config, 'aws_dynamodb_table')) {
     if (blocksOf(body, 'server_side_encryption')[0]?.enabled !== true) {
-      violations.push(`${where(config, module, `aws_dynamodb_table.${name}`)}: server_side_encryption must be enabled`);
+      violations.push(
+        `${where(config, module, `aws_dynamodb_table.${name}`)}: server_side_encryption must be enabled`,
+      );
     }
   }
   return violations;
@@ -57,13 +60,16 @@ export function checkEncryption(config: Configuration): string[] {
  */
 export function checkIdempotencyTable(config: Configuration): string[] {
   const tables = resourcesOfType(config, 'aws_dynamodb_table');
-  if (tables.length !== 1) return [`${where(config, config.root)}: expected one DynamoDB table, found ${tables.length}`];
+  if (tables.length !== 1)
+    return [`${where(config, config.root)}: expected one DynamoDB table, found ${tables.length}`];
   const violations: string[] = [];
   for (const { module, name, body } of tables) {
     const at = where(config, module, `aws_dynamodb_table.${name}`);
-    if (body.billing_mode !== 'PAY_PER_REQUEST') violations.push(`${at}: billing_mode must be PAY_PER_REQUEST`);
+    if (body.billing_mode !== 'PAY_PER_REQUEST')
+      violations.push(`${at}: billing_mode must be PAY_PER_REQUEST`);
     const hashKey = blocksOf(body, 'attribute').find((attribute) => attribute.name === body.hash_key);
-    if (body.hash_key !== 'id' || hashKey?.type !== 'S') violations.push(`${at}: hash key must be the string "id"`);
+    if (body.hash_key !== 'id' || hashKey?.type !== 'S')
+      violations.push(`${at}: hash key must be the string "id"`);
     const ttl = blocksOf(body, 'ttl')[0];
     if (ttl?.attribute_name !== 'expiration' || ttl.enabled !== true) {
       violations.push(`${at}: TTL must be enabled on "expiration"`);
@@ -73,7 +79,9 @@ export function checkIdempotencyTable(config: Configuration): string[] {
     }
     const call = config.calls.find((item) => item.module === module);
     if (!call || !/^\$\{var\.idempotency_enabled \? 1 : 0\}$/.test(String(call.args.count))) {
-      violations.push(`${at}: the table's module must be created only when var.idempotency_enabled (count = var.idempotency_enabled ? 1 : 0)`);
+      violations.push(
+        `${at}: the table's module must be created only when var.idempotency_enabled (count = var.idempotency_enabled ? 1 : 0)`,
+      );
     }
   }
   return violations;

@@ -17,12 +17,18 @@ export function buildZipPath(packageName: string): string {
  * the calling module's directory), with `source_code_hash = filebase64sha256(var.zip_path)`, handler
  * `index.handler`, arm64 and a Node.js runtime defaulting to nodejs24.x (nodejs22.x/nodejs24.x only).
  */
-export function checkFunctionPackages(config: Configuration, repoRoot: string, expected: readonly string[]): string[] {
+export function checkFunctionPackages(
+  config: Configuration,
+  repoRoot: string,
+  expected: readonly string[],
+): string[] {
   const violations: string[] = [];
   const calls = functionCalls(config);
   const deployed = calls.map((call) => packageNameOf(call.name)).sort();
   if (JSON.stringify(deployed) !== JSON.stringify([...expected].sort())) {
-    violations.push(`${where(config, config.root)}: deploys ${deployed.join(', ')}; the build makes ${[...expected].sort().join(', ')}`);
+    violations.push(
+      `${where(config, config.root)}: deploys ${deployed.join(', ')}; the build makes ${[...expected].sort().join(', ')}`,
+    );
   }
   for (const call of calls) {
     const at = where(config, call.caller, `module.${call.name}`);
@@ -30,14 +36,19 @@ export function checkFunctionPackages(config: Configuration, repoRoot: string, e
     const pathInModule = /^\$\{path\.module\}\/(.+)$/.exec(zip)?.[1];
     const want = buildZipPath(packageNameOf(call.name));
     if (!pathInModule) {
-      violations.push(`${at}: zip_path must start with \${path.module}/ so it works from any directory, got "${zip}"`);
+      violations.push(
+        `${at}: zip_path must start with \${path.module}/ so it works from any directory, got "${zip}"`,
+      );
     } else if (relative(repoRoot, resolve(call.caller.dir, pathInModule)) !== want) {
-      violations.push(`${at}: zip_path resolves to ${relative(repoRoot, resolve(call.caller.dir, pathInModule))}, the build writes ${want}`);
+      violations.push(
+        `${at}: zip_path resolves to ${relative(repoRoot, resolve(call.caller.dir, pathInModule))}, the build writes ${want}`,
+      );
     }
   }
   for (const { module, name, body } of resourcesOfType(config, 'aws_lambda_function')) {
     const at = where(config, module, `aws_lambda_function.${name}`);
-    if (expressionOf(body.filename) !== 'var.zip_path') violations.push(`${at}: filename must be var.zip_path`);
+    if (expressionOf(body.filename) !== 'var.zip_path')
+      violations.push(`${at}: filename must be var.zip_path`);
     if (expressionOf(body.source_code_hash) !== 'filebase64sha256(var.zip_path)') {
       violations.push(`${at}: source_code_hash must be filebase64sha256(var.zip_path)`);
     }
@@ -45,8 +56,10 @@ export function checkFunctionPackages(config: Configuration, repoRoot: string, e
       const variable = /^var\.([\w-]+)$/.exec(expressionOf(body[attribute]) ?? '')?.[1];
       return variable ? module.variables[variable]?.default : body[attribute];
     };
-    if (variableDefault('handler') !== 'index.handler') violations.push(`${at}: handler must default to index.handler`);
-    if (variableDefault('runtime') !== 'nodejs24.x') violations.push(`${at}: runtime must default to nodejs24.x`);
+    if (variableDefault('handler') !== 'index.handler')
+      violations.push(`${at}: handler must default to index.handler`);
+    if (variableDefault('runtime') !== 'nodejs24.x')
+      violations.push(`${at}: runtime must default to nodejs24.x`);
     const runtimeVariable = /^var\.([\w-]+)$/.exec(expressionOf(body.runtime) ?? '')?.[1];
     const validation = JSON.stringify(runtimeVariable ? module.variables[runtimeVariable]?.validation : null);
     if (!validation.includes('nodejs22.x') || !validation.includes('nodejs24.x')) {
@@ -55,7 +68,8 @@ export function checkFunctionPackages(config: Configuration, repoRoot: string, e
     const architectures = body.architectures;
     const architecture = Array.isArray(architectures) ? architectures[0] : undefined;
     const arch = /^\$\{var\.([\w-]+)\}$/.exec(String(architecture ?? ''))?.[1];
-    if ((arch ? module.variables[arch]?.default : architecture) !== 'arm64') violations.push(`${at}: architecture must default to arm64`);
+    if ((arch ? module.variables[arch]?.default : architecture) !== 'arm64')
+      violations.push(`${at}: architecture must default to arm64`);
   }
   return violations;
 }
@@ -94,14 +108,18 @@ export function checkEnvironmentVariables(
       continue;
     }
     const actual = Object.keys(environment);
-    for (const missing of names.filter((item) => !actual.includes(item))) violations.push(`${at}: missing ${missing}`);
-    for (const extra of actual.filter((item) => !names.includes(item))) violations.push(`${at}: unexpected ${extra} (the handler does not read it)`);
+    for (const missing of names.filter((item) => !actual.includes(item)))
+      violations.push(`${at}: missing ${missing}`);
+    for (const extra of actual.filter((item) => !names.includes(item)))
+      violations.push(`${at}: unexpected ${extra} (the handler does not read it)`);
   }
   for (const module of new Set(calls.map((call) => call.module))) {
     for (const [name, body] of Object.entries(module.resources.aws_lambda_function ?? {})) {
       const variables = blocksOf(body, 'environment')[0]?.variables;
       if (expressionOf(variables) !== 'var.environment_variables') {
-        violations.push(`${where(config, module, `aws_lambda_function.${name}`)}: environment.variables must be var.environment_variables, unchanged`);
+        violations.push(
+          `${where(config, module, `aws_lambda_function.${name}`)}: environment.variables must be var.environment_variables, unchanged`,
+        );
       }
     }
   }
@@ -120,21 +138,29 @@ export function checkTracing(config: Configuration): string[] {
   for (const { module, name, body } of resourcesOfType(config, 'aws_lambda_function')) {
     const mode = String(blocksOf(body, 'tracing_config')[0]?.mode ?? '');
     if (!/var\.tracing_enabled \? "Active"/.test(mode)) {
-      violations.push(`${where(config, module, `aws_lambda_function.${name}`)}: tracing_config.mode must be "Active" when var.tracing_enabled`);
+      violations.push(
+        `${where(config, module, `aws_lambda_function.${name}`)}: tracing_config.mode must be "Active" when var.tracing_enabled`,
+      );
     }
   }
   for (const { module, name, body } of resourcesOfType(config, 'aws_api_gateway_stage')) {
     if (!/var\.[\w]*(tracing|xray)[\w]*/.test(String(body.xray_tracing_enabled ?? ''))) {
-      violations.push(`${where(config, module, `aws_api_gateway_stage.${name}`)}: xray_tracing_enabled must follow a tracing variable`);
+      violations.push(
+        `${where(config, module, `aws_api_gateway_stage.${name}`)}: xray_tracing_enabled must follow a tracing variable`,
+      );
     }
   }
   for (const call of functionCalls(config)) {
-    if (String(call.args.tracing_enabled) !== '${var.tracing_enabled}') {
-      violations.push(`${where(config, call.caller, `module.${call.name}`)}: tracing_enabled must be var.tracing_enabled`);
+    if (expressionOf(call.args.tracing_enabled) !== 'var.tracing_enabled') {
+      violations.push(
+        `${where(config, call.caller, `module.${call.name}`)}: tracing_enabled must be var.tracing_enabled`,
+      );
     }
     const environment = call.args.environment_variables as Record<string, unknown> | undefined;
     if (!String(environment?.POWERTOOLS_TRACE_ENABLED ?? '').includes('var.tracing_enabled')) {
-      violations.push(`${where(config, call.caller, `module.${call.name}`)}: POWERTOOLS_TRACE_ENABLED must follow var.tracing_enabled`);
+      violations.push(
+        `${where(config, call.caller, `module.${call.name}`)}: POWERTOOLS_TRACE_ENABLED must follow var.tracing_enabled`,
+      );
     }
   }
   return violations;

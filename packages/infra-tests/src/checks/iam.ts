@@ -4,6 +4,7 @@ import {
   type Configuration,
   expressionOf,
   type HclValue,
+  interpolated,
   literalStrings,
   type ModuleCall,
   type TfModule,
@@ -27,7 +28,8 @@ export interface Statement {
 export function functionCalls(config: Configuration): ModuleCall[] {
   return config.calls.filter(
     (call) =>
-      call.module.resources.aws_lambda_function !== undefined && call.module.variables.policy_statements !== undefined,
+      call.module.resources.aws_lambda_function !== undefined &&
+      call.module.variables.policy_statements !== undefined,
   );
 }
 
@@ -40,7 +42,12 @@ function keyPolicyDocuments(module: TfModule): Set<string> {
   return names;
 }
 
-function documentStatements(config: Configuration, module: TfModule, name: string, document: Block): Statement[] {
+function documentStatements(
+  config: Configuration,
+  module: TfModule,
+  name: string,
+  document: Block,
+): Statement[] {
   const keyPolicy = keyPolicyDocuments(module).has(name);
   const at = where(config, module, `data.aws_iam_policy_document.${name}`);
   const toStatement = (body: Block, label: string, forEach?: string): Statement => ({
@@ -84,7 +91,9 @@ export function collectStatements(config: Configuration): Statement[] {
       continue;
     }
     for (const [purpose, entry] of Object.entries(entries)) {
-      const body = (typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? entry : {}) as Block;
+      const body = (
+        typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? entry : {}
+      ) as Block;
       statements.push({
         at: `${at}.${purpose}`,
         effect: 'Allow',
@@ -126,10 +135,13 @@ export function checkPolicyWildcards(config: Configuration): string[] {
     for (const action of statement.actions) {
       if (action.includes('*')) violations.push(`${statement.at}: wildcard action "${action}"`);
     }
-    const xrayOnly = statement.actions.length > 0 && statement.actions.every((action) => action.startsWith('xray:'));
+    const xrayOnly =
+      statement.actions.length > 0 && statement.actions.every((action) => action.startsWith('xray:'));
     for (const resource of resourceStrings(statement.resources)) {
       if (isWildcardResource(resource) && !xrayOnly && !statement.keyPolicy) {
-        violations.push(`${statement.at}: wildcard resource "${resource}" for ${statement.actions.join(', ')}`);
+        violations.push(
+          `${statement.at}: wildcard resource "${resource}" for ${statement.actions.join(', ')}`,
+        );
       }
     }
     if (xrayOnly && statement.forEach !== undefined && !/\bvar\.tracing_enabled\b/.test(statement.forEach)) {
@@ -144,15 +156,22 @@ export function checkPolicyWildcards(config: Configuration): string[] {
       for (const [name, body] of Object.entries(byName)) {
         for (const attribute of ['policy', 'assume_role_policy']) {
           const value = body[attribute];
-          if (value !== undefined && !/^data\.aws_iam_policy_document\.[\w-]+(\[[^\]]+\])?\.json$/.test(expressionOf(value) ?? '')) {
-            violations.push(`${where(config, module, `${type}.${name}`)}: ${attribute} must come from an aws_iam_policy_document`);
+          if (
+            value !== undefined &&
+            !/^data\.aws_iam_policy_document\.[\w-]+(\[[^\]]+\])?\.json$/.test(expressionOf(value) ?? '')
+          ) {
+            violations.push(
+              `${where(config, module, `${type}.${name}`)}: ${attribute} must come from an aws_iam_policy_document`,
+            );
           }
         }
       }
     }
     for (const [name, body] of Object.entries(module.resources.aws_iam_role_policy_attachment ?? {})) {
       if (/AdministratorAccess|PowerUserAccess|FullAccess/.test(String(body.policy_arn))) {
-        violations.push(`${where(config, module, `aws_iam_role_policy_attachment.${name}`)}: broad managed policy ${body.policy_arn}`);
+        violations.push(
+          `${where(config, module, `aws_iam_role_policy_attachment.${name}`)}: broad managed policy ${body.policy_arn}`,
+        );
       }
     }
   }
@@ -176,14 +195,17 @@ export function checkFunctionPermissions(
   const violations: string[] = [];
   const calls = functionCalls(config);
   for (const name of Object.keys(expected)) {
-    if (!calls.some((call) => call.name === name)) violations.push(`${where(config, config.root)}: no function module call "${name}"`);
+    if (!calls.some((call) => call.name === name))
+      violations.push(`${where(config, config.root)}: no function module call "${name}"`);
   }
   const statements = collectStatements(config);
   for (const call of calls) {
     const wanted = expected[call.name];
     const prefix = `${where(config, call.caller, `module.${call.name}.policy_statements`)}.`;
     if (!wanted) {
-      violations.push(`${where(config, call.caller, `module.${call.name}`)}: function without expected permissions`);
+      violations.push(
+        `${where(config, call.caller, `module.${call.name}`)}: function without expected permissions`,
+      );
       continue;
     }
     const granted = new Map<string, string[]>();
@@ -194,9 +216,12 @@ export function checkFunctionPermissions(
     }
     for (const [action, resources] of granted) {
       const wantedTargets = wanted[action];
-      const targets: readonly string[] = typeof wantedTargets === 'string' ? [wantedTargets] : (wantedTargets ?? []);
+      const targets: readonly string[] =
+        typeof wantedTargets === 'string' ? [wantedTargets] : (wantedTargets ?? []);
       if (wantedTargets === undefined) {
-        violations.push(`${where(config, call.caller, `module.${call.name}`)}: grants unexpected action ${action}`);
+        violations.push(
+          `${where(config, call.caller, `module.${call.name}`)}: grants unexpected action ${action}`,
+        );
       } else if (
         resources.length === 0 ||
         !resources.every((resource) => targets.some((target) => resource.includes(target)))
@@ -207,16 +232,19 @@ export function checkFunctionPermissions(
       }
     }
     for (const action of Object.keys(wanted)) {
-      if (!granted.has(action)) violations.push(`${where(config, call.caller, `module.${call.name}`)}: missing action ${action}`);
+      if (!granted.has(action))
+        violations.push(`${where(config, call.caller, `module.${call.name}`)}: missing action ${action}`);
     }
   }
   for (const module of new Set(calls.map((call) => call.module))) {
     for (const statement of statements.filter((item) => item.at.startsWith(`${where(config, module)} `))) {
       if (statement.at.includes('assume_role') || statement.actions === undefined) continue;
-      const logs = statement.actions.every((action) => action === 'logs:CreateLogStream' || action === 'logs:PutLogEvents');
+      const logs = statement.actions.every(
+        (action) => action === 'logs:CreateLogStream' || action === 'logs:PutLogEvents',
+      );
       const xray = statement.actions.every((action) => action.startsWith('xray:'));
       const ownLogGroup = resourceStrings(statement.resources).every((resource) =>
-        resource.startsWith('${aws_cloudwatch_log_group.this.arn}'),
+        resource.startsWith(interpolated('aws_cloudwatch_log_group.this.arn')),
       );
       if (!(logs && ownLogGroup) && !xray) {
         violations.push(`${statement.at}: a function role may only write its own log group (and X-Ray)`);

@@ -28,7 +28,9 @@ interface QueueConsumer {
 function queueConsumers(config: Configuration): QueueConsumer[] {
   return config.calls.flatMap((call) =>
     Object.values(call.module.resources.aws_lambda_event_source_mapping ?? {}).flatMap((mapping) => {
-      const queueName = /^aws_sqs_queue\.([\w-]+)\.arn$/.exec(expressionOf(mapping.event_source_arn) ?? '')?.[1];
+      const queueName = /^aws_sqs_queue\.([\w-]+)\.arn$/.exec(
+        expressionOf(mapping.event_source_arn) ?? '',
+      )?.[1];
       const queue = queueName ? call.module.resources.aws_sqs_queue?.[queueName] : undefined;
       return queueName && queue ? [{ call, queueName, queue, mapping }] : [];
     }),
@@ -55,7 +57,8 @@ function preconditionsHold(module: TfModule, body: Block, variables: Record<stri
  */
 export function checkVisibilityTimeout(config: Configuration): string[] {
   const consumers = queueConsumers(config);
-  if (consumers.length === 0) return [`${where(config, config.root)}: no module with an SQS event source mapping`];
+  if (consumers.length === 0)
+    return [`${where(config, config.root)}: no module with an SQS event source mapping`];
   const violations: string[] = [];
   for (const { call, queueName, queue, mapping } of consumers) {
     const at = where(config, call.module, `aws_sqs_queue.${queueName}`);
@@ -63,17 +66,26 @@ export function checkVisibilityTimeout(config: Configuration): string[] {
     const functionCall = /\bmodule\.([\w-]+)\./.exec(String(call.args[functionVariable ?? ''] ?? ''))?.[1];
     const functionTimeout = functionCall ? call.caller.moduleCalls[functionCall]?.timeout_seconds : undefined;
     const timeoutVariable = Object.keys(call.args).find(
-      (name) => functionTimeout !== undefined && JSON.stringify(call.args[name]) === JSON.stringify(functionTimeout),
+      (name) =>
+        functionTimeout !== undefined && JSON.stringify(call.args[name]) === JSON.stringify(functionTimeout),
     );
     if (!functionCall || functionTimeout === undefined || !timeoutVariable) {
-      violations.push(`${at}: the module must receive the consumer function's timeout_seconds (the expression the function gets)`);
+      violations.push(
+        `${at}: the module must receive the consumer function's timeout_seconds (the expression the function gets)`,
+      );
       continue;
     }
     const windowVariable = variableOf(mapping.maximum_batching_window_in_seconds);
     const literalWindow = mapping.maximum_batching_window_in_seconds;
     const windows = windowVariable ? WINDOWS : [typeof literalWindow === 'number' ? literalWindow : 0];
     const overrideVariables = Object.entries(call.module.variables)
-      .filter(([name, body]) => name !== timeoutVariable && name !== windowVariable && body.type === '${number}' && body.default === null)
+      .filter(
+        ([name, body]) =>
+          name !== timeoutVariable &&
+          name !== windowVariable &&
+          expressionOf(body.type) === 'number' &&
+          body.default === null,
+      )
       .map(([name]) => name);
     for (const timeout of TIMEOUTS) {
       for (const window of windows) {
@@ -81,7 +93,9 @@ export function checkVisibilityTimeout(config: Configuration): string[] {
           const variables: Record<string, Value> = { [timeoutVariable]: timeout };
           if (windowVariable) variables[windowVariable] = window;
           for (const name of overrideVariables) variables[name] = override;
-          const valid = Object.entries(variables).every(([name, value]) => acceptedByValidations(call.module, name, value));
+          const valid = Object.entries(variables).every(([name, value]) =>
+            acceptedByValidations(call.module, name, value),
+          );
           if (!valid) continue;
           const minimum = VISIBILITY_TIMEOUT_FACTOR * timeout + window;
           try {
@@ -157,12 +171,17 @@ export function checkDeadLetterQueues(config: Configuration, expectedMaxReceiveC
       violations.push(`${at}: var.${countVariable} must default to ${expectedMaxReceiveCount}`);
     }
     if (dlq.message_retention_seconds !== FOURTEEN_DAYS) {
-      violations.push(`${where(config, module, `aws_sqs_queue.${dlqName}`)}: message_retention_seconds must be ${FOURTEEN_DAYS} (14 days)`);
+      violations.push(
+        `${where(config, module, `aws_sqs_queue.${dlqName}`)}: message_retention_seconds must be ${FOURTEEN_DAYS} (14 days)`,
+      );
     }
     const allowPolicies = Object.values(module.resources.aws_sqs_queue_redrive_allow_policy ?? {}).map(
       (item) => `${item.queue_url} ${item.redrive_allow_policy}`,
     );
-    const inline = dlq.redrive_allow_policy === undefined ? [] : [`aws_sqs_queue.${dlqName}.id ${dlq.redrive_allow_policy}`];
+    const inline =
+      dlq.redrive_allow_policy === undefined
+        ? []
+        : [`aws_sqs_queue.${dlqName}.id ${dlq.redrive_allow_policy}`];
     const allowed = [...allowPolicies, ...inline].some(
       (text) =>
         text.includes(`aws_sqs_queue.${dlqName}.`) &&
@@ -170,7 +189,9 @@ export function checkDeadLetterQueues(config: Configuration, expectedMaxReceiveC
         text.includes(`aws_sqs_queue.${name}.arn`),
     );
     if (!allowed) {
-      violations.push(`${at}: the DLQ needs a redrive_allow_policy (byQueue) naming aws_sqs_queue.${name}.arn`);
+      violations.push(
+        `${at}: the DLQ needs a redrive_allow_policy (byQueue) naming aws_sqs_queue.${name}.arn`,
+      );
     }
   }
   for (const call of config.calls) {
@@ -179,7 +200,9 @@ export function checkDeadLetterQueues(config: Configuration, expectedMaxReceiveC
       const variable = /^var\.([\w-]+)$/.exec(expressionOf(call.args.max_receive_count) ?? '')?.[1];
       const declared = variable ? call.caller.variables[variable] : undefined;
       if (declared?.default !== expectedMaxReceiveCount) {
-        violations.push(`${where(config, call.caller, `module.${call.name}`)}: max_receive_count must come from a variable defaulting to ${expectedMaxReceiveCount}`);
+        violations.push(
+          `${where(config, call.caller, `module.${call.name}`)}: max_receive_count must come from a variable defaulting to ${expectedMaxReceiveCount}`,
+        );
       }
     }
   }

@@ -5,7 +5,11 @@ import { expressionOf, type HclValue, type TfModule } from '../hcl';
  * Evaluates a value of a module with some of its variables set (the others take their defaults), following
  * `local.*` references. Throws EvaluationError outside the evaluator's subset.
  */
-export function evaluateIn(module: TfModule, value: HclValue | undefined, variables: Readonly<Record<string, Value>>): Value {
+export function evaluateIn(
+  module: TfModule,
+  value: HclValue | undefined,
+  variables: Readonly<Record<string, Value>>,
+): Value {
   const seen = new Set<string>();
   const resolve = (reference: string): Value => {
     const [kind, name] = reference.split('.');
@@ -13,18 +17,18 @@ export function evaluateIn(module: TfModule, value: HclValue | undefined, variab
       if (name in variables) return variables[name] ?? null;
       const declared = module.variables[name];
       if (!declared || !('default' in declared)) throw new EvaluationError(`var.${name} has no value`);
-      return valueOf(declared.default);
+      return toValue(declared.default);
     }
     if (kind === 'local' && name !== undefined && name in module.locals) {
       if (seen.has(name)) throw new EvaluationError(`local.${name} refers to itself`);
       seen.add(name);
-      const result = valueOf(module.locals[name]);
+      const result = toValue(module.locals[name]);
       seen.delete(name);
       return result;
     }
     throw new EvaluationError(`cannot resolve ${reference}`);
   };
-  const valueOf = (item: HclValue | undefined): Value => {
+  const toValue = (item: HclValue | undefined): Value => {
     if (item === undefined) throw new EvaluationError('no value');
     if (typeof item === 'number' || typeof item === 'boolean' || item === null) return item;
     if (typeof item === 'string') {
@@ -35,7 +39,7 @@ export function evaluateIn(module: TfModule, value: HclValue | undefined, variab
     }
     throw new EvaluationError('collections are not supported');
   };
-  return valueOf(value);
+  return toValue(value);
 }
 
 /** Whether every `validation` of a variable accepts a value (a condition the evaluator cannot read counts as accepted). */
