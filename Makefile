@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export TURBO_TELEMETRY_DISABLED := 1
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED := true
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/node_modules/.bin:$(PATH)
-TURBO := turbo run --no-color --output-logs=errors-only
+TURBO := turbo run --no-color
 
 .PHONY: help bootstrap build test dev bench clean
 
@@ -18,10 +18,10 @@ node_modules/.modules.yaml: pnpm-lock.yaml package.json $(wildcard packages/*/pa
 	@scripts/bootstrap.sh && touch $@
 
 build: bootstrap ## Bundle both handlers and write their deterministic Lambda zips
-	@$(TURBO) build
+	@$(TURBO) build --output-logs=errors-only
 
 test: bootstrap ## Lint, typecheck and run every test (unit, integration, infra)
-	@$(TURBO) lint typecheck test --output-logs=new-only --concurrency=2 && node scripts/test-summary.mjs
+	@$(TURBO) lint typecheck test --output-logs=new-only --concurrency=2 --continue && node scripts/test-summary.mjs
 
 dev: build ## Run the whole pipeline locally on http://127.0.0.1:3000 (no AWS, no Docker)
 	@node packages/local/dist/cli.js
