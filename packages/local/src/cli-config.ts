@@ -12,7 +12,7 @@ export const CLI_VARIABLES = {
   LOCAL_OUTBOX_DIR: 'folder for .eml files (default .local/outbox)',
   LOG_LEVEL: 'functions log level: DEBUG, INFO, WARN, ERROR (default INFO)',
   ALLOWED_ORIGIN: 'CORS allowed origin(s) of signup-handler (default *)',
-  LOCAL_VISIBILITY_TIMEOUT: 'queue visibility timeout in seconds (default 180, as deployed)',
+  LOCAL_VISIBILITY_TIMEOUT: 'queue visibility timeout in seconds (default 60, as deployed)',
   LOCAL_MAX_RECEIVE_COUNT: 'receives before a message is dead-lettered (default 5)',
   LOCAL_SNS_FAILURE_RATE: 'share of SNS publishes that fail, 0 to 1 (default 0)',
   LOCAL_SNS_LATENCY_MS: 'added latency of every SNS publish in ms (default 0)',

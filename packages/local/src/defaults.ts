@@ -4,14 +4,14 @@
  */
 export const TERRAFORM_DEFAULTS = {
   signupHandlerTimeoutSeconds: 5,
-  processUserTimeoutSeconds: 30,
+  processUserTimeoutSeconds: 10,
   batchSize: 10,
   maximumBatchingWindowSeconds: 0,
   maxReceiveCount: 5,
   /** 6 x the process-user timeout plus the batching window, as AWS recommends and infra/ enforces. */
-  visibilityTimeoutSeconds: 180,
-  /** Lambda's event source mapping starts this many pollers for a standard queue. */
-  pollers: 5,
+  visibilityTimeoutSeconds: 60,
+  /** The event source mapping's maximum concurrency: batches in flight at once. */
+  maximumConcurrency: 5,
 } as const;
 
 export const LOCAL_ACCOUNT_ID = '000000000000';

@@ -68,8 +68,14 @@ export class LambdaFunction {
   async invoke(event: unknown): Promise<InvokeResult> {
     if (this.stopped) throw new Error(`${this.name} is stopped`);
     const awsRequestId = randomUUID();
-    const sandbox = this.currentSandbox();
-    const initError = await sandbox.ready;
+    let sandbox = this.currentSandbox();
+    let initError = await sandbox.ready;
+    // A reload while this invocation waited retired (and may have terminated) that sandbox; the
+    // invocation has not started yet, so it runs on the new one.
+    while (sandbox.retired && !this.stopped) {
+      sandbox = this.currentSandbox();
+      initError = await sandbox.ready;
+    }
     if (initError) {
       this.discard(sandbox);
       return {

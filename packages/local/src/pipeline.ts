@@ -103,7 +103,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
     batchSize: options.batchSize ?? TERRAFORM_DEFAULTS.batchSize,
     maximumBatchingWindowSeconds:
       options.maximumBatchingWindowSeconds ?? TERRAFORM_DEFAULTS.maximumBatchingWindowSeconds,
-    pollers: options.pollers ?? TERRAFORM_DEFAULTS.pollers,
+    pollers: options.pollers ?? TERRAFORM_DEFAULTS.maximumConcurrency,
   };
   const faults = createFaultInjector({ ...NO_FAULTS, ...options.faults });
   const bundles = options.bundles ?? defaultBundles();

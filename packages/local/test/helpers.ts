@@ -6,7 +6,10 @@ export interface TestPipeline extends LocalPipeline {
   readonly logLines: string[];
   /** An SQS client for the local queues. */
   readonly sqs: SQSClient;
-  signUp(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
+  signUp(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
 /** The pipeline on free loopback ports, with no .eml files and every function log line captured. */

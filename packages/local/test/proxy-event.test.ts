@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServer, readBodyBytes } from '../src/http-util.js';
@@ -30,7 +30,7 @@ describe('toProxyEvent', () => {
   /** Sends a raw request (so header names and repeats are exactly as written) and captures it. */
   const send = (
     path: string,
-    { method = 'POST', headers = [] as string[], body = Buffer.alloc(0) } = {},
+    { method = 'POST', headers = {} as Record<string, string | string[]>, body = Buffer.alloc(0) } = {},
   ): Promise<Captured> =>
     new Promise((resolve, reject) => {
       captured = [];
@@ -38,6 +38,7 @@ describe('toProxyEvent', () => {
       outgoing.on('error', reject);
       outgoing.on('timeout', () => outgoing.destroy(new Error('request timed out')));
       outgoing.on('response', (response) => {
+        if (response.statusCode !== 200) reject(new Error(`the server answered ${response.statusCode}`));
         response.resume();
         response.on('end', () => {
           const first = captured[0];
@@ -51,7 +52,7 @@ describe('toProxyEvent', () => {
   it('copies single-value headers and lists a repeated header in multiValueHeaders', async () => {
     // Prepare
     const { request, body } = await send('/signup', {
-      headers: ['Content-Type', 'application/json', 'X-Trace', 'one', 'X-Trace', 'two'],
+      headers: { 'Content-Type': 'application/json', 'X-Trace': ['one', 'two'] },
     });
 
     // Act
@@ -93,7 +94,7 @@ describe('toProxyEvent', () => {
 
   it('builds the request context of the prod stage with the source IP and request time', async () => {
     // Prepare
-    const { request, body } = await send('/signup', { headers: ['User-Agent', 'unit-test/1.0'] });
+    const { request, body } = await send('/signup', { headers: { 'User-Agent': 'unit-test/1.0' } });
     const now = new Date(Date.UTC(2026, 11, 3, 6, 5, 9, 123));
 
     // Act
@@ -111,7 +112,9 @@ describe('toProxyEvent', () => {
       requestTimeEpoch: now.getTime(),
       domainName: `127.0.0.1:${port}`,
     });
-    expect(event.requestContext.requestTime).toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
+    expect(event.requestContext.requestTime).toMatch(
+      /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/,
+    );
     expect(event.requestContext.identity.sourceIp).toBe('127.0.0.1');
     expect(event.requestContext.identity.userAgent).toBe('unit-test/1.0');
   });
@@ -128,7 +131,8 @@ describe('toProxyEvent', () => {
 
     // Assess
     expect(new Set(ids).size).toBe(5);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
   it('passes a UTF-8 body as text', async () => {
@@ -174,7 +178,11 @@ describe('toProxyEvent', () => {
 describe('fromProxyResult', () => {
   it('maps a valid proxy result to the reply', () => {
     // Prepare
-    const result = { statusCode: 201, headers: { 'content-type': 'application/json', 'x-n': 7 }, body: '{"a":1}' };
+    const result = {
+      statusCode: 201,
+      headers: { 'content-type': 'application/json', 'x-n': 7 },
+      body: '{"a":1}',
+    };
 
     // Act
     const reply = fromProxyResult(result);

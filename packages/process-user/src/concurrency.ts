@@ -19,6 +19,8 @@ export async function settleWithConcurrency<T, R>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  // A limit that is not a positive whole number would start no worker and settle nothing: run one.
+  const workers = Number.isInteger(limit) && limit > 0 ? Math.min(limit, items.length) : 1;
+  await Promise.all(Array.from({ length: workers }, worker));
   return results;
 }

@@ -116,7 +116,10 @@ describe('process-user handler', () => {
     ['without an email', '{"name":"Siddu"}'],
     ['with a malformed email', '{"name":"Siddu","email":"siddu"}'],
     ['with an unknown version', '{"version":2,"requestId":"r","name":"Siddu","email":"siddu@example.com"}'],
-    ['of version 1 without a request id', '{"version":1,"name":"Siddu","email":"siddu@example.com","submittedAt":"2026-12-03T16:20:00.000Z"}'],
+    [
+      'of version 1 without a request id',
+      '{"version":1,"name":"Siddu","email":"siddu@example.com","submittedAt":"2026-12-03T16:20:00.000Z"}',
+    ],
     ['that is JSON null', 'null'],
     ['that is a JSON array', '[]'],
     ['with a name containing a line break', '{"name":"Sid\\ndu","email":"siddu@example.com"}'],
@@ -143,7 +146,12 @@ describe('process-user handler', () => {
 
   it('reports every bad record of a batch and publishes the good ones', async () => {
     // Prepare
-    const event = eventWithBodies(['not json', '{"name":"Siddu"}', '{"name":"Ada","email":"ada@example.com"}', '']);
+    const event = eventWithBodies([
+      'not json',
+      '{"name":"Siddu"}',
+      '{"name":"Ada","email":"ada@example.com"}',
+      '',
+    ]);
     const publisher = fakePublisher();
     const { handler } = setup({ publisher });
 
@@ -242,7 +250,9 @@ describe('process-user handler', () => {
     const response = await handler(event, lambdaContext(2_999));
 
     // Assess
-    expect(response.batchItemFailures).toEqual(messageIds(event).map((itemIdentifier) => ({ itemIdentifier })));
+    expect(response.batchItemFailures).toEqual(
+      messageIds(event).map((itemIdentifier) => ({ itemIdentifier })),
+    );
     expect(publisher.sent).toEqual([]);
     expect(log.records.filter((record) => record.level === 'warn')).toHaveLength(5);
   });
@@ -314,7 +324,13 @@ describe('process-user handler', () => {
 
     // Assess
     expect(response.batchItemFailures).toHaveLength(3);
-    expect(log.records.map((record) => record.level).sort()).toEqual(['error', 'error', 'error', 'info', 'info']);
+    expect(log.records.map((record) => record.level).sort()).toEqual([
+      'error',
+      'error',
+      'error',
+      'info',
+      'info',
+    ]);
     const logged = serializeLog(log);
     for (const secret of [...BATCH_NAMES, ...BATCH_EMAILS]) {
       expect(logged).not.toContain(secret);

@@ -16,7 +16,10 @@ describe('corsHeaders', () => {
 
   it('echoes a request origin that is on the allowed list', () => {
     // Act
-    const headers = corsHeaders('https://app.example.com, https://admin.example.com', 'https://admin.example.com');
+    const headers = corsHeaders(
+      'https://app.example.com, https://admin.example.com',
+      'https://admin.example.com',
+    );
 
     // Assess
     expect(headers['Access-Control-Allow-Origin']).toBe('https://admin.example.com');

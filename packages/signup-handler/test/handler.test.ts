@@ -17,6 +17,7 @@ import {
 } from './support.js';
 
 const REST_REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
+const VALID_BODY = '{"name":"Siddu","email":"siddu@example.com"}';
 const fixedNow = () => new Date('2026-12-03T16:20:00.000Z');
 
 function setup({ queue = fakeQueue() as SignupQueue, allowedOrigin = '*' } = {}) {
@@ -224,6 +225,19 @@ describe('signup handler', () => {
       expect(levels(log, 'warn')).toEqual(['Signup rejected']);
     });
 
+    it('answers a JSON null body exactly like a missing body', async () => {
+      // Prepare
+      const { handler } = setup();
+
+      // Act
+      const missing = await handler(restPostWithBody(null), lambdaContext());
+      const jsonNull = await handler(restPostWithBody('null'), lambdaContext());
+
+      // Assess
+      expect(bodyOf(jsonNull)).toEqual(bodyOf(missing));
+      expect(bodyOf(jsonNull).message).toBe('A JSON body with name and email is required');
+    });
+
     it('answers 400 to a base64-encoded body that is not UTF-8', async () => {
       // Prepare
       const queue = fakeQueue();
@@ -325,10 +339,15 @@ describe('signup handler', () => {
     const scenarios: [string, () => unknown, SignupQueue][] = [
       ['a valid signup', () => restPostEvent(), fakeQueue()],
       ['a queue failure', () => restPostEvent(), failingQueue(secretFailure())],
-      ['invalid JSON', () => restPostWithBody('{"name":'), fakeQueue()],
-      ['an invalid signup', () => restPostWithBody('{"name":"Siddu","email":"nope"}'), fakeQueue()],
+      ['invalid JSON', () => restPostWithBody(`${VALID_BODY},`), fakeQueue()],
+      [
+        'an invalid signup',
+        () => restPostWithBody('{"name":"Siddu","email":"siddu@example.com","x":1}'),
+        fakeQueue(),
+      ],
       ['a bare body', () => ({ name: 'Siddu', email: 'siddu@example.com' }), fakeQueue()],
-      ['a text/plain body', () => restPostWithBody('x', 'text/plain'), fakeQueue()],
+      ['a text/plain body', () => restPostWithBody(VALID_BODY, 'text/plain'), fakeQueue()],
+      ['a body over 10 KiB', () => restPostWithBody(VALID_BODY.padEnd(MAX_BODY_BYTES + 1)), fakeQueue()],
     ];
 
     it('a stack trace in the response to a GET', async () => {
@@ -343,18 +362,21 @@ describe('signup handler', () => {
       expect(result.body).not.toMatch(/\n\s+at |\.m?[jt]s:\d+:\d+|stack/i);
     });
 
-    it.each(scenarios)('a stack trace or internal error in the response to %s', async (_case, event, queue) => {
-      // Prepare
-      const { handler } = setup({ queue });
+    it.each(scenarios)(
+      'a stack trace or internal error in the response to %s',
+      async (_case, event, queue) => {
+        // Prepare
+        const { handler } = setup({ queue });
 
-      // Act
-      const result = await handler(event(), lambdaContext());
+        // Act
+        const result = await handler(event(), lambdaContext());
 
-      // Assess
-      expect(result.body).not.toMatch(/\n\s+at |\.m?[jt]s:\d+:\d+|stack/i);
-      expect(result.body).not.toContain('ECONNREFUSED');
-      expect(result.body).not.toContain('internal-detail');
-    });
+        // Assess
+        expect(result.body).not.toMatch(/\n\s+at |\.m?[jt]s:\d+:\d+|stack/i);
+        expect(result.body).not.toContain('ECONNREFUSED');
+        expect(result.body).not.toContain('internal-detail');
+      },
+    );
 
     it.each(scenarios)('the email or name into the log for %s', async (_case, event, queue) => {
       // Prepare

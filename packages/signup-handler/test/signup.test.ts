@@ -37,11 +37,7 @@ describe('signUp', () => {
     const queue = fakeQueue();
 
     // Act
-    await signUp(
-      { name: '  Siddu  ', email: ' Siddu@EXAMPLE.com ' },
-      { requestId: 'req-2' },
-      { queue, now },
-    );
+    await signUp({ name: '  Siddu  ', email: ' Siddu@EXAMPLE.com ' }, { requestId: 'req-2' }, { queue, now });
 
     // Assess
     expect(queue.sent.map(({ name, email }) => ({ name, email }))).toEqual([

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { SignupMessageV1 } from '@signup/schema';
-import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResult,
+  Context,
+} from 'aws-lambda';
 import type { Log, SignupQueue } from '../src/ports.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -73,7 +78,10 @@ export function httpV2PostEvent(): APIGatewayProxyEventV2 {
 }
 
 /** The REST event with another body (and, optionally, Content-Type). */
-export function restPostWithBody(body: string | null, contentType = 'application/json'): APIGatewayProxyEvent {
+export function restPostWithBody(
+  body: string | null,
+  contentType = 'application/json',
+): APIGatewayProxyEvent {
   const event = restPostEvent();
   return { ...event, body, headers: { ...event.headers, 'Content-Type': contentType } };
 }

@@ -11,7 +11,11 @@ async function drainDlq(pipeline: TestPipeline, expected: number) {
   await waitFor(
     async () => {
       const { Messages = [] } = await pipeline.sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: pipeline.dlqUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }),
+        new ReceiveMessageCommand({
+          QueueUrl: pipeline.dlqUrl,
+          MaxNumberOfMessages: 10,
+          VisibilityTimeout: 60,
+        }),
       );
       bodies.push(...Messages.map((message) => message.Body ?? ''));
       return bodies.length >= expected ? bodies : undefined;
@@ -47,8 +51,14 @@ describe('dead-lettering and partial batch failures', () => {
     // Prepare
     // One poller, so the seven records arrive as one batch.
     const batches: BatchReport[] = [];
-    pipeline = await startTestPipeline({ ...fastRetries, pollers: 1, onBatch: (batch) => batches.push(batch) });
-    const good = ['Ana', 'Ben', 'Cy', 'Dee'].map((name) => JSON.stringify({ name, email: `${name.toLowerCase()}@example.com` }));
+    pipeline = await startTestPipeline({
+      ...fastRetries,
+      pollers: 1,
+      onBatch: (batch) => batches.push(batch),
+    });
+    const good = ['Ana', 'Ben', 'Cy', 'Dee'].map((name) =>
+      JSON.stringify({ name, email: `${name.toLowerCase()}@example.com` }),
+    );
     const bad = ['not json', '{"name":"Eve"}', '{"name":"Fay","email":"fay@example.com","version":9}'];
     const bodies = [good[0], bad[0], good[1], bad[1], good[2], bad[2], good[3]] as string[];
 
@@ -65,7 +75,12 @@ describe('dead-lettering and partial batch failures', () => {
     // Assess
     expect(batches[0]).toEqual({ size: 7, succeeded: 4, failed: 3 });
     expect(deadLettered.sort()).toEqual([...bad].sort());
-    expect(pipeline.outbox.list().map((email) => email.message).sort()).toEqual([
+    expect(
+      pipeline.outbox
+        .list()
+        .map((email) => email.message)
+        .sort(),
+    ).toEqual([
       'Hello Ana, welcome to our platform!',
       'Hello Ben, welcome to our platform!',
       'Hello Cy, welcome to our platform!',
@@ -76,9 +91,15 @@ describe('dead-lettering and partial batch failures', () => {
 
   it('retries a batch whose function throws, then publishes once the cause is gone', async () => {
     // Prepare: SNS fails every publish, so every record fails and stays on the queue
-    pipeline = await startTestPipeline({ visibilityTimeoutSeconds: 1, maxReceiveCount: 10, faults: { snsFailureRate: 1 } });
+    pipeline = await startTestPipeline({
+      visibilityTimeoutSeconds: 1,
+      maxReceiveCount: 10,
+      faults: { snsFailureRate: 1 },
+    });
     const response = await pipeline.signUp({ name: 'Ada', email: 'ada@example.com' });
-    await waitFor(() => (pipeline.sns.stats.failed >= 2 ? true : undefined), { what: 'two failed publishes' });
+    await waitFor(() => (pipeline.sns.stats.failed >= 2 ? true : undefined), {
+      what: 'two failed publishes',
+    });
 
     // Act
     pipeline.faults.update({ snsFailureRate: 0 });
@@ -112,10 +133,12 @@ describe('dead-lettering and partial batch failures', () => {
 
     // Assess
     expect(redrive.status).toBe(202);
-    expect(pipeline.outbox.list().map((email) => email.message).sort()).toEqual([
-      'Hello Ada, welcome to our platform!',
-      'Hello Grace, welcome to our platform!',
-    ]);
+    expect(
+      pipeline.outbox
+        .list()
+        .map((email) => email.message)
+        .sort(),
+    ).toEqual(['Hello Ada, welcome to our platform!', 'Hello Grace, welcome to our platform!']);
     expect((await pipeline.queueDepths()).dlq.visible).toBe(0);
   });
 

@@ -35,7 +35,9 @@ describe('the local pipeline, end to end', () => {
     // Act
     const listed = await waitFor(
       async () => {
-        const outbox = (await (await fetch(`${pipeline.url}/_local/outbox`)).json()) as Array<Record<string, unknown>>;
+        const outbox = (await (await fetch(`${pipeline.url}/_local/outbox`)).json()) as Array<
+          Record<string, unknown>
+        >;
         return outbox.find((entry) => entry.requestId === response.body.requestId);
       },
       { what: 'the email at /_local/outbox' },
