@@ -72,5 +72,7 @@ function networkErrorMessage(url: string, error: unknown): string {
 function describeError(error: Error): string {
   // Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND...) is in `cause`.
   const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error && cause.message !== '' ? `${error.message} (${cause.message})` : error.message;
+  return cause instanceof Error && cause.message !== ''
+    ? `${error.message} (${cause.message})`
+    : error.message;
 }

@@ -1,4 +1,4 @@
-import type { FieldError, SignupFetchResponse, SignUpResult } from './types.js';
+import type { FieldError, SignUpResult, SignupFetchResponse } from './types.js';
 
 /** The wait the API itself advertises on `503` (`Retry-After: 1`), used when the header cannot be read. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
@@ -58,7 +58,8 @@ export async function readSignUpResponse(
 export function parseRetryAfter(value: string | null, nowMs: number): number {
   const text = value?.trim() ?? '';
   if (/^\d+$/.test(text)) return Number(text);
-  const date = text === '' ? Number.NaN : Date.parse(text);
+  // An HTTP date starts with the day's name; Date.parse alone would read '-1' as a year.
+  const date = /^[A-Za-z]{3}/.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(date)) return DEFAULT_RETRY_AFTER_SECONDS;
   return Math.max(0, Math.ceil((date - nowMs) / 1000));
 }

@@ -145,7 +145,12 @@ export interface SignUpNetworkError {
  *   case 'network-error': return showBanner(result.message);
  * }
  */
-export type SignUpResult = SignUpQueued | SignUpInvalid | SignUpUnavailable | SignUpFailed | SignUpNetworkError;
+export type SignUpResult =
+  | SignUpQueued
+  | SignUpInvalid
+  | SignUpUnavailable
+  | SignUpFailed
+  | SignUpNetworkError;
 
 /**
  * A client for `POST /signup`, made by {@link createSignupClient}.

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { type ApiGateway, type RequestRecord, startApiGateway } from './api-gateway.js';
 import { LOCAL_REGION, TERRAFORM_DEFAULTS } from './defaults.js';
+import { startLocalDynamoDb } from './dynamodb.js';
 import {
   type BatchReport,
   type EventSourceMapping,
@@ -39,6 +40,8 @@ export interface LocalPipelineOptions {
   readonly signupHandlerTimeoutSeconds?: number;
   readonly processUserTimeoutSeconds?: number;
   readonly faults?: Partial<FaultOptions>;
+  /** One welcome email per address (Powertools idempotency on local DynamoDB); on by default, as deployed. */
+  readonly idempotency?: boolean;
   /** Extra environment for the functions, e.g. to switch a feature. */
   readonly functionEnvironment?: Readonly<Record<string, string>>;
   readonly onLogLine?: (functionName: string, line: string) => void;
@@ -128,6 +131,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
       faults,
     });
     stack.push(() => sns.close());
+    const dynamoDb = options.idempotency === false ? undefined : await startLocalDynamoDb({ host });
+    if (dynamoDb) stack.push(() => dynamoDb.close());
 
     const commonEnvironment = {
       ...LOCAL_CREDENTIALS,
@@ -136,6 +141,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'INFO',
+      POWERTOOLS_METRICS_NAMESPACE: 'SignupPipeline',
+      POWERTOOLS_TRACE_ENABLED: 'false',
       TZ: 'UTC',
       ...options.functionEnvironment,
     };
@@ -163,6 +170,8 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
         POWERTOOLS_SERVICE_NAME: 'process-user',
         AWS_ENDPOINT_URL_SNS: sns.endpoint,
         WELCOME_TOPIC_ARN: sns.topicArn,
+        IDEMPOTENCY_TABLE_NAME: dynamoDb?.tableName ?? '',
+        ...(dynamoDb ? { AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint } : {}),
       },
     });
     stack.push(() => processUser.stop());

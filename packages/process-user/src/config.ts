@@ -2,6 +2,7 @@
 export const PROCESS_USER_ENV = {
   topicArn: 'WELCOME_TOPIC_ARN',
   publishConcurrency: 'PUBLISH_CONCURRENCY',
+  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
 } as const;
 
 export interface ProcessUserConfig {
@@ -9,6 +10,8 @@ export interface ProcessUserConfig {
   readonly topicArn: string;
   /** How many records of one batch are published at the same time (1 to 10). */
   readonly publishConcurrency: number;
+  /** DynamoDB table of the duplicate guard; undefined (variable empty or unset) switches it off. */
+  readonly idempotencyTableName: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -40,5 +43,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): P
       `${PROCESS_USER_ENV.publishConcurrency} must be a whole number from 1 to 10, got "${rawConcurrency}"`,
     );
   }
-  return { topicArn, publishConcurrency };
+  const idempotencyTableName = env[PROCESS_USER_ENV.idempotencyTableName]?.trim() || undefined;
+  return { topicArn, publishConcurrency, idempotencyTableName };
 }

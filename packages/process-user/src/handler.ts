@@ -1,7 +1,13 @@
 import { maskEmail, parseSignupMessage } from '@signup/schema';
 import type { Context, SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import { settleWithConcurrency } from './concurrency.js';
-import type { Log, WelcomePublisher } from './ports.js';
+import {
+  type Log,
+  NO_METRICS,
+  type OncePerSignup,
+  type WelcomeMetrics,
+  type WelcomePublisher,
+} from './ports.js';
 import { processUser } from './process-user.js';
 import { type IncomingRecord, readSqsRecords } from './sqs-event.js';
 
@@ -11,6 +17,9 @@ export const DEFAULT_MIN_REMAINING_MILLIS = 3_000;
 export interface HandlerDeps {
   readonly publisher: WelcomePublisher;
   readonly log: Log;
+  /** Duplicate suppression; without it, plain at-least-once delivery. */
+  readonly once?: OncePerSignup;
+  readonly metrics?: WelcomeMetrics;
   readonly publishConcurrency: number;
   readonly minRemainingMillis?: number;
 }
@@ -24,7 +33,7 @@ export class NotAnSqsEventError extends Error {
   override readonly name = 'NotAnSqsEventError';
 }
 
-type RecordOutcome = 'published' | 'invalid' | 'publish-failed' | 'out-of-time';
+type RecordOutcome = 'published' | 'duplicate' | 'invalid' | 'publish-failed' | 'out-of-time';
 
 /**
  * Maps an SQS batch to one `processUser` call per record, run concurrently (bounded), and reports
@@ -36,6 +45,8 @@ type RecordOutcome = 'published' | 'invalid' | 'publish-failed' | 'out-of-time';
 export function createHandler({
   publisher,
   log,
+  once,
+  metrics = NO_METRICS,
   publishConcurrency,
   minRemainingMillis = DEFAULT_MIN_REMAINING_MILLIS,
 }: HandlerDeps): ProcessUserHandler {
@@ -59,6 +70,7 @@ export function createHandler({
         receiveCount,
         errors: parsed.errors.map((error) => error.field),
       });
+      metrics.invalidMessage();
       return 'invalid' satisfies RecordOutcome;
     }
     const requestId = 'requestId' in parsed.value ? parsed.value.requestId : undefined;
@@ -66,9 +78,11 @@ export function createHandler({
       log.warn('Too little time left to publish; the message will be retried', { messageId, requestId });
       return 'out-of-time' satisfies RecordOutcome;
     }
+    let outcome: 'published' | 'duplicate';
     try {
-      await processUser(parsed.value, { publisher });
+      outcome = await processUser(parsed.value, { publisher, ...(once ? { once } : {}) });
     } catch (error) {
+      metrics.publishFailed();
       log.error('Welcome email could not be published; the message will be retried', {
         messageId,
         requestId,
@@ -77,6 +91,16 @@ export function createHandler({
       });
       return 'publish-failed' satisfies RecordOutcome;
     }
+    if (outcome === 'duplicate') {
+      metrics.duplicateSuppressed();
+      log.info('Duplicate signup: welcome email already sent, not sent again', {
+        messageId,
+        requestId,
+        email: maskEmail(parsed.value.email),
+      });
+      return 'duplicate' satisfies RecordOutcome;
+    }
+    metrics.published();
     log.info('Welcome email published', { messageId, requestId, email: maskEmail(parsed.value.email) });
     return 'published' satisfies RecordOutcome;
   };
@@ -87,12 +111,18 @@ export function createHandler({
       log.error('Event is not an SQS event', { diagnosis: read.diagnosis });
       throw new NotAnSqsEventError(read.diagnosis);
     }
-    const outcomes = await settleWithConcurrency(read.records, publishConcurrency, (record) =>
-      handleRecord(record, context),
-    );
+    let outcomes: PromiseSettledResult<RecordOutcome>[];
+    try {
+      outcomes = await settleWithConcurrency(read.records, publishConcurrency, (record) =>
+        handleRecord(record, context),
+      );
+    } finally {
+      metrics.flush();
+    }
     const batchItemFailures: SQSBatchItemFailure[] = [];
     outcomes.forEach((outcome, index) => {
-      if (outcome.status === 'fulfilled' && outcome.value === 'published') return;
+      if (outcome.status === 'fulfilled' && (outcome.value === 'published' || outcome.value === 'duplicate'))
+        return;
       if (outcome.status === 'rejected')
         log.error('Unexpected failure processing a record', { error: outcome.reason });
       // An empty identifier makes Lambda retry the whole batch: right for a record without messageId.

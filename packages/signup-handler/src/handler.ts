@@ -2,7 +2,7 @@ import { maskEmail } from '@signup/schema';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { corsHeaders } from './cors.js';
 import { type HttpRequest, jsonResponse, readHttpRequest } from './http.js';
-import type { Log, SignupQueue } from './ports.js';
+import { type Log, NO_METRICS, type RejectionReason, type SignupMetrics, type SignupQueue } from './ports.js';
 import { signUp } from './signup.js';
 
 /** Bodies above this are refused with 413: a signup is two short strings. */
@@ -14,6 +14,7 @@ export interface HandlerDeps {
   readonly queue: SignupQueue;
   readonly log: Log;
   readonly allowedOrigin: string;
+  readonly metrics?: SignupMetrics;
   readonly now?: () => Date;
 }
 
@@ -30,9 +31,10 @@ export function createHandler({
   queue,
   log,
   allowedOrigin,
+  metrics = NO_METRICS,
   now = () => new Date(),
 }: HandlerDeps): SignupHandler {
-  return async (event, context) => {
+  const handle: SignupHandler = async (event, context) => {
     const read = readHttpRequest(event, context);
     if (read.kind === 'not-http') {
       log.error('Event is not an API Gateway proxy event', { diagnosis: read.diagnosis });
@@ -58,6 +60,7 @@ export function createHandler({
     const body = readJsonBody(request);
     if (body.kind === 'error') {
       log.warn('Signup rejected', { requestId, status: body.statusCode, reason: body.reason });
+      metrics.rejected(body.reason);
       return respond(body.statusCode, body.response);
     }
 
@@ -70,12 +73,15 @@ export function createHandler({
           reason: 'invalid',
           fields: outcome.errors.map((error) => error.field),
         });
+        metrics.rejected('invalid');
         return respond(400, { message: 'The signup request is invalid', errors: outcome.errors });
       }
       log.info('Signup queued', { requestId, email: maskedEmailOf(body.value) });
+      metrics.accepted();
       return respond(200, { message: ACCEPTED_MESSAGE });
     } catch (error) {
       log.error('Signup could not be queued', { requestId, error });
+      metrics.queueSendFailed();
       return respond(
         503,
         { message: 'The signup could not be queued; nothing was saved. Please try again.' },
@@ -85,6 +91,13 @@ export function createHandler({
       );
     }
   };
+  return async (event, context) => {
+    try {
+      return await handle(event, context);
+    } finally {
+      metrics.flush();
+    }
+  };
 }
 
 type JsonBody =
@@ -92,7 +105,7 @@ type JsonBody =
   | {
       readonly kind: 'error';
       readonly statusCode: 400 | 413 | 415;
-      readonly reason: string;
+      readonly reason: RejectionReason;
       readonly response: { message: string; errors?: { field: string; message: string }[] };
     };
 
@@ -137,7 +150,7 @@ function readJsonBody(request: HttpRequest): JsonBody {
   }
 }
 
-function bodyError(statusCode: 400, reason: string, message: string): JsonBody {
+function bodyError(statusCode: 400, reason: RejectionReason, message: string): JsonBody {
   return { kind: 'error', statusCode, reason, response: { message, errors: [{ field: 'body', message }] } };
 }
 
