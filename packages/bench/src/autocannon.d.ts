@@ -25,6 +25,8 @@ declare module 'autocannon' {
     readonly method?: string;
     readonly headers?: Record<string, string>;
     readonly body?: string;
+    /** Replaces each `[<id>]` in the body with a fresh id per request. */
+    readonly idReplacement?: boolean;
     readonly connections?: number;
     readonly duration?: number;
     readonly timeout?: number;

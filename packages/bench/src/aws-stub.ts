@@ -7,17 +7,19 @@ export interface AwsStub {
   readonly endpoint: string;
   readonly queueUrl: string;
   readonly topicArn: string;
-  readonly counts: { sendMessage: number; publish: number; other: number };
+  readonly tableName: string;
+  readonly counts: { sendMessage: number; publish: number; dynamoDb: number; other: number };
   close(): Promise<void>;
 }
 
 /**
  * The smallest endpoint that answers what the handlers' first event needs from AWS: SQS SendMessage
- * (JSON protocol, with the body MD5 the SDK checks) and SNS Publish (query protocol, XML reply).
+ * (JSON protocol, with the body MD5 the SDK checks), SNS Publish (query protocol, XML reply) and the
+ * DynamoDB writes of process-user's idempotency records (JSON protocol, empty success).
  * Nothing is stored; it only lets each cold-start child make its real first SDK call on loopback.
  */
 export async function startAwsStub(): Promise<AwsStub> {
-  const counts = { sendMessage: 0, publish: 0, other: 0 };
+  const counts = { sendMessage: 0, publish: 0, dynamoDb: 0, other: 0 };
   const server = createServer((request, response) => {
     readBody(request)
       .then((body) => answer(request, response, body))
@@ -37,6 +39,12 @@ export async function startAwsStub(): Promise<AwsStub> {
       response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end(reply);
       return;
     }
+    if (typeof target === 'string' && target.startsWith('DynamoDB_20120810.')) {
+      // The idempotency record's conditional PutItem and its UpdateItem: an empty success.
+      counts.dynamoDb++;
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end('{}');
+      return;
+    }
     if (new URLSearchParams(body).get('Action') === 'Publish') {
       counts.publish++;
       const reply = `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${randomUUID()}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`;
@@ -53,6 +61,7 @@ export async function startAwsStub(): Promise<AwsStub> {
     endpoint,
     queueUrl: `${endpoint}/000000000000/signup-queue`,
     topicArn: 'arn:aws:sns:us-east-1:000000000000:welcome',
+    tableName: 'signup-idempotency',
     counts,
     close: () =>
       new Promise<void>((resolve) => {

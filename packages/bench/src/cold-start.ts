@@ -30,6 +30,7 @@ export interface ColdStartResults {
   /** Warm invocations of the production bundles, real SDK call to the loopback stub. */
   readonly warm: Record<FunctionName, { count: number; medianMs: number; p99Ms: number }>;
   readonly naiveExternal: Record<FunctionName, string[]>;
+  readonly stubCounts: { sendMessage: number; publish: number; dynamoDb: number; other: number };
   readonly childScript: string;
 }
 
@@ -80,6 +81,9 @@ export async function measureColdStarts(
       POWERTOOLS_SERVICE_NAME: 'process-user',
       AWS_ENDPOINT_URL_SNS: stub.endpoint,
       WELCOME_TOPIC_ARN: stub.topicArn,
+      // Idempotency is on by default in infra/ (idempotency_enabled): the first event writes its records.
+      IDEMPOTENCY_TABLE_NAME: stub.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: stub.endpoint,
     };
 
     const variants: { fn: FunctionName; build: Build; bundle: string }[] = [];
@@ -128,7 +132,12 @@ export async function measureColdStarts(
         `  ${fn.padEnd(15)} warm invocation of the production bundle (real SDK call to a loopback stub): median ${result.warm.medianMs.toFixed(2)} ms, p99 ${result.warm.p99Ms.toFixed(2)} ms, n=${result.warm.count}`,
       );
     }
-    return { rows, warm, naiveExternal, childScript: CHILD_SCRIPT };
+    const { sendMessage, publish, dynamoDb, other } = stub.counts;
+    log(
+      `  the stub endpoint answered ${sendMessage} SendMessage, ${publish} Publish, ${dynamoDb} DynamoDB and ${other} other requests`,
+    );
+    if (other > 0) throw new Error('a cold-start child made an AWS call the stub does not know');
+    return { rows, warm, naiveExternal, stubCounts: { ...stub.counts }, childScript: CHILD_SCRIPT };
   } finally {
     await stub.close();
   }

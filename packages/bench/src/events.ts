@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-/** The body a person posts; `index` makes each one distinct. */
-export function signupBody(index: number): string {
-  return JSON.stringify({ name: `Ada Lovelace ${index}`, email: `ada.${index}@example.com` });
+/**
+ * The body a person posts; `key` makes each one distinct. It must be unique per run of a pipeline:
+ * process-user sends one welcome email per address (idempotency), so a repeated address gets no email.
+ */
+export function signupBody(key: number | string): string {
+  return JSON.stringify({ name: `Ada Lovelace ${key}`, email: `ada.${key}@example.com` });
 }
 
 /** An API Gateway REST (v1) proxy event for `POST /signup`, as API Gateway sends it. */

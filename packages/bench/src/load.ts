@@ -99,7 +99,9 @@ export async function autocannonStep(
     url: `${url}/signup`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: signupBody(0),
+    // A distinct address per request (autocannon's id replacement): one email per address is sent.
+    body: signupBody('[<id>]'),
+    idReplacement: true,
     connections,
     duration: durationSeconds,
     timeout: 10,
@@ -139,13 +141,14 @@ export async function pacedSignups(url: string, rate: number, durationSeconds: n
   const agent = new Agent({ keepAlive: true, maxSockets: 128 });
   const target = new URL(`${url}/signup`);
   const total = Math.round(rate * durationSeconds);
+  const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const sentAtByRequestId = new Map<string, number>();
   const latencies: number[] = [];
   let failed = 0;
   const inFlight: Promise<void>[] = [];
   const post = (index: number) =>
     new Promise<void>((resolve) => {
-      const body = signupBody(index);
+      const body = signupBody(`${run}-${index}`);
       const sentAt = epochMs();
       const req = request(
         {

@@ -1,6 +1,7 @@
-import { mkdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { legacySignupMessageSchema, signupMessageV1Schema, signupRequestSchema } from '@signup/schema';
 import { build, type Plugin } from 'esbuild';
 import { BENCH_DIR, type FunctionName, packageDir, REPO_ROOT, WORK_DIR } from './paths.js';
@@ -8,8 +9,8 @@ import { BENCH_DIR, type FunctionName, packageDir, REPO_ROOT, WORK_DIR } from '.
 /**
  * What "naive" means here, and the only two ways it differs from the production bundle (same esbuild
  * settings otherwise: ESM, node20, minified, tree-shaken, same entry `src/index.ts`):
- *  1. `@aws-sdk/*` is not bundled: it is imported at run time from node_modules (the function package's
- *     own installed copy, linked next to the bundle), as an unbundled deployment or the runtime's SDK would be;
+ *  1. `@aws-sdk/*` is not bundled: it is imported at run time from node_modules (the copy installed for
+ *     the importing code), as an unbundled deployment or the runtime's SDK would be;
  *  2. the JSON Schemas are compiled by Ajv when the module loads (`ajv.compile(schema)`, allErrors, the
  *     `email` format from ajv-formats), instead of the build-time standalone validators of @signup/schema.
  * The naive validator module stands in for `packages/schema/src/generated/validators.js`; the schema
@@ -33,15 +34,19 @@ export const legacySignupMessage = /* @__PURE__ */ ajv.compile(${JSON.stringify(
 export async function buildNaiveBundle(fn: FunctionName): Promise<{ bundle: string; external: string[] }> {
   const outDir = join(WORK_DIR, 'naive', fn);
   await rm(outDir, { recursive: true, force: true });
-  /** Each external package, with the directory of the first file that imports it. */
+  /** Each SDK package left external, and the file the bundle imports it from. */
   const external = new Map<string, string>();
   const naive: Plugin = {
     name: 'naive',
     setup(builder) {
+      // Left out of the bundle and imported at run time from the installed package, as Node would resolve
+      // it from the importing file. The import names the resolved file (a file: URL) rather than the bare
+      // package name, so the bundle needs no node_modules (and no symlinks) next to it. These packages
+      // have no "exports" map, so Node's ESM resolution picks "main" (dist-cjs), exactly as require does.
       builder.onResolve({ filter: /^@aws-sdk\// }, (args) => {
-        const name = args.path.split('/').slice(0, 2).join('/');
-        if (!external.has(name)) external.set(name, args.resolveDir);
-        return { path: args.path, external: true };
+        const file = createRequire(join(args.resolveDir, 'importer.js')).resolve(args.path);
+        external.set(args.path, file);
+        return { path: pathToFileURL(file).href, external: true };
       });
       builder.onResolve({ filter: /^@signup\/schema$/ }, () => ({
         path: join(REPO_ROOT, 'packages', 'schema', 'src', 'index.ts'),
@@ -75,23 +80,5 @@ export async function buildNaiveBundle(fn: FunctionName): Promise<{ bundle: stri
     plugins: [naive],
     logLevel: 'error',
   });
-  // node_modules next to the bundle: the SDK packages installed for the code that imports them.
-  for (const [name, importerDir] of external) {
-    const target = await packageRoot(createRequire(join(importerDir, 'importer.js')).resolve(name), name);
-    const link = join(outDir, 'node_modules', name);
-    await mkdir(dirname(link), { recursive: true });
-    await symlink(target, link, 'dir');
-  }
   return { bundle, external: [...external.keys()].sort() };
-}
-
-/** The installed directory of package `name`, found upwards from one of its files. */
-async function packageRoot(file: string, name: string): Promise<string> {
-  let dir = dirname(file);
-  while (dir !== dirname(dir)) {
-    const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
-    if (manifest && (JSON.parse(manifest) as { name?: string }).name === name) return realpath(dir);
-    dir = dirname(dir);
-  }
-  throw new Error(`cannot find the package directory of ${name} from ${file}`);
 }

@@ -1,4 +1,6 @@
 // @ts-check
+import { LAMBDA_TARGET, REQUIRE_BANNER } from './esbuild-options.js';
+
 /**
  * The tsup options every Lambda handler package builds with: one minified ESM file,
  * `dist/index.mjs`, with every dependency inside (the AWS SDK included, so the function never
@@ -14,8 +16,7 @@ export function lambdaBundle(overrides = {}) {
     entry: { index: 'src/index.ts' },
     format: ['esm'],
     platform: 'node',
-    // Node 20 runs the local runtime and tests; Lambda runs nodejs22.x / nodejs24.x: both run node20 output.
-    target: 'node20',
+    target: LAMBDA_TARGET,
     outExtension: () => ({ js: '.mjs' }),
     noExternal: [/.*/],
     splitting: false,
@@ -24,10 +25,7 @@ export function lambdaBundle(overrides = {}) {
     clean: true,
     dts: false,
     sourcemap: false,
-    // Some bundled CommonJS code calls require() for Node built-ins, which ESM does not define.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
+    banner: { js: REQUIRE_BANNER },
     esbuildOptions(options) {
       options.legalComments = 'none';
       options.mainFields = ['module', 'main'];

@@ -17,6 +17,7 @@ export const CLI_VARIABLES = {
   LOCAL_SNS_FAILURE_RATE: 'share of SNS publishes that fail, 0 to 1 (default 0)',
   LOCAL_SNS_LATENCY_MS: 'added latency of every SNS publish in ms (default 0)',
   LOCAL_SQS_SEND_FAILURE_RATE: 'share of SQS sends that fail, 0 to 1 (default 0)',
+  LOCAL_WATCH: 'rebuild and reload a handler when its source changes: true or false (default true)',
 } as const;
 
 /** Reads the `make dev` configuration from the environment, failing clearly on a bad value. */

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CLI_VARIABLES, CliConfigError, readCliConfig } from './cli-config.js';
-import { startLocalPipeline } from './pipeline.js';
+import { watchHandlers } from './dev-watch.js';
+import { defaultBundles, startLocalPipeline } from './pipeline.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -62,6 +65,22 @@ Try it:
 Ctrl-C stops everything.
 `);
 
+// The edit loop: a saved change to a handler (or the schema) is rebuilt and live within seconds.
+const bundles = defaultBundles();
+const signupHandlerDir = dirname(dirname(bundles.signupHandler));
+const schemaDir = join(dirname(signupHandlerDir), 'schema');
+const watcher =
+  process.env.LOCAL_WATCH === 'false'
+    ? undefined
+    : watchHandlers({
+        functions: [
+          { fn: pipeline.signupHandler, packageDir: signupHandlerDir },
+          { fn: pipeline.processUser, packageDir: dirname(dirname(bundles.processUser)) },
+        ],
+        schemaDir: existsSync(schemaDir) ? schemaDir : undefined,
+        onEvent: (message) => console.log(`${bold('watch')}   ${message}`),
+      });
+
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
@@ -69,6 +88,7 @@ const shutdown = async (signal: string) => {
   console.log(`\n${signal}: stopping the local pipeline...`);
   const forceExit = setTimeout(() => process.exit(1), 5000);
   forceExit.unref();
+  await watcher?.close();
   await pipeline.stop();
   console.log('stopped.');
   process.exit(0);

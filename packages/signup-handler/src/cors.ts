@@ -9,6 +9,8 @@ export function corsHeaders(
   const base = {
     'Access-Control-Allow-Methods': 'OPTIONS,POST',
     'Access-Control-Allow-Headers': 'Content-Type',
+    // Lets a page on another origin read how long to wait after a 503.
+    'Access-Control-Expose-Headers': 'Retry-After',
   };
   if (allowedOrigin === '*') return { ...base, 'Access-Control-Allow-Origin': '*' };
   const allowed = allowedOrigin.split(',').map((origin) => origin.trim());

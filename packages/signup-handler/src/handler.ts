@@ -3,7 +3,7 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { corsHeaders } from './cors.js';
 import { type HttpRequest, jsonResponse, readHttpRequest } from './http.js';
 import { type Log, NO_METRICS, type RejectionReason, type SignupMetrics, type SignupQueue } from './ports.js';
-import { signUp } from './signup.js';
+import { type SignupOutcome, signUp } from './signup.js';
 
 /** Bodies above this are refused with 413: a signup is two short strings. */
 export const MAX_BODY_BYTES = 10 * 1024;
@@ -64,21 +64,10 @@ export function createHandler({
       return respond(body.statusCode, body.response);
     }
 
+    // Only the queue's own failure is a 503: once the message is queued, nothing may claim it was not.
+    let outcome: SignupOutcome;
     try {
-      const outcome = await signUp(body.value, { requestId }, { queue, now });
-      if (outcome.kind === 'rejected') {
-        log.warn('Signup rejected', {
-          requestId,
-          status: 400,
-          reason: 'invalid',
-          fields: outcome.errors.map((error) => error.field),
-        });
-        metrics.rejected('invalid');
-        return respond(400, { message: 'The signup request is invalid', errors: outcome.errors });
-      }
-      log.info('Signup queued', { requestId, email: maskedEmailOf(body.value) });
-      metrics.accepted();
-      return respond(200, { message: ACCEPTED_MESSAGE });
+      outcome = await signUp(body.value, { requestId }, { queue, now });
     } catch (error) {
       log.error('Signup could not be queued', { requestId, error });
       metrics.queueSendFailed();
@@ -90,6 +79,19 @@ export function createHandler({
         },
       );
     }
+    if (outcome.kind === 'rejected') {
+      log.warn('Signup rejected', {
+        requestId,
+        status: 400,
+        reason: 'invalid',
+        fields: outcome.errors.map((error) => error.field),
+      });
+      metrics.rejected('invalid');
+      return respond(400, { message: 'The signup request is invalid', errors: outcome.errors });
+    }
+    log.info('Signup queued', { requestId, email: maskedEmailOf(body.value) });
+    metrics.accepted();
+    return respond(200, { message: ACCEPTED_MESSAGE });
   };
   return async (event, context) => {
     try {

@@ -41,7 +41,7 @@ export function readHttpRequest(
         headers: lowerCaseHeaders(candidate.headers),
         body: typeof candidate.body === 'string' ? candidate.body : null,
         isBase64Encoded: candidate.isBase64Encoded === true,
-        requestId: stringOr(candidate.requestContext?.requestId, fallbackId),
+        requestId: requestIdOr(candidate.requestContext?.requestId, fallbackId),
       },
     };
   }
@@ -55,7 +55,7 @@ export function readHttpRequest(
         headers: lowerCaseHeaders(candidate.headers),
         body: typeof candidate.body === 'string' ? candidate.body : null,
         isBase64Encoded: candidate.isBase64Encoded === true,
-        requestId: stringOr(candidate.requestContext?.requestId, fallbackId),
+        requestId: requestIdOr(candidate.requestContext?.requestId, fallbackId),
       },
     };
   }
@@ -87,8 +87,12 @@ function lowerCaseHeaders(
   return result;
 }
 
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' && value.length > 0 ? value : fallback;
+/** What the queue message accepts as a request id (the signup-message schema): 1 to 128 characters, no control characters. */
+const USABLE_REQUEST_ID = /^[^\p{Cc}\p{Zl}\p{Zp}]{1,128}$/u;
+
+/** The event's request id when the queue message can carry it; otherwise a 200 would queue a message process-user rejects. */
+function requestIdOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && USABLE_REQUEST_ID.test(value) ? value : fallback;
 }
 
 /** Builds a JSON proxy response; every response carries the same base headers (CORS included). */

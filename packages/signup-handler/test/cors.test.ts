@@ -11,6 +11,7 @@ describe('corsHeaders', () => {
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Methods': 'OPTIONS,POST',
       'Access-Control-Allow-Headers': 'Content-Type',
+      'Access-Control-Expose-Headers': 'Retry-After',
     });
   });
 

@@ -48,6 +48,24 @@ describe('readHttpRequest', () => {
   });
 
   it.each([
+    ['has a line break', 'a\nb'],
+    ['has a control character', 'id\u0000'],
+    ['is longer than 128 characters', 'x'.repeat(129)],
+    ['is empty', ''],
+    ['is not a string', 42],
+  ])('falls back to the Lambda request id when the event request id %s', (_case, requestId) => {
+    // Prepare
+    const event = restPostEvent();
+    const hostile = { ...event, requestContext: { ...event.requestContext, requestId } };
+
+    // Act
+    const read = readHttpRequest(hostile, lambdaContext('lambda-request-2'));
+
+    // Assess
+    expect(read.kind === 'http' && read.request.requestId).toBe('lambda-request-2');
+  });
+
+  it.each([
     ['a string', 'hello', 'got string'],
     ['null', null, 'got null or an array'],
     ['a bare signup body', { name: 'Siddu', email: 'siddu@example.com' }, 'got a bare signup body'],

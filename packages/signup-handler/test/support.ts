@@ -6,7 +6,7 @@ import type {
   APIGatewayProxyResult,
   Context,
 } from 'aws-lambda';
-import type { Log, SignupQueue } from '../src/ports.js';
+import type { Log, RejectionReason, SignupMetrics, SignupQueue } from '../src/ports.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -45,6 +45,30 @@ export function fakeQueue(): FakeQueue {
     sent,
     enqueue: async (message) => {
       sent.push(message);
+    },
+  };
+}
+
+export type MetricCall = 'accepted' | `rejected:${RejectionReason}` | 'queueSendFailed' | 'flush';
+
+export type RecordingMetrics = SignupMetrics & { readonly calls: MetricCall[] };
+
+/** A fake SignupMetrics that keeps every call, in order (`rejected` with its reason). */
+export function recordingMetrics(): RecordingMetrics {
+  const calls: MetricCall[] = [];
+  return {
+    calls,
+    accepted: () => {
+      calls.push('accepted');
+    },
+    rejected: (reason) => {
+      calls.push(`rejected:${reason}`);
+    },
+    queueSendFailed: () => {
+      calls.push('queueSendFailed');
+    },
+    flush: () => {
+      calls.push('flush');
     },
   };
 }
