@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Context, SQSEvent } from 'aws-lambda';
-import type { Log, WelcomePublisher } from '../src/ports.js';
+import type { Log, OncePerSignup, WelcomeMetrics, WelcomePublisher } from '../src/ports.js';
 import type { WelcomeEmail } from '../src/welcome-email.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -41,6 +41,48 @@ export function fakePublisher(fails: (email: WelcomeEmail) => boolean = () => fa
     publish: async (email) => {
       if (fails(email)) throw new Error('SNS is unavailable');
       sent.push(email);
+    },
+  };
+}
+
+export type WelcomeMetricCall = 'published' | 'duplicateSuppressed' | 'publishFailed' | 'invalidMessage' | 'flush';
+
+export type RecordingMetrics = WelcomeMetrics & { readonly calls: WelcomeMetricCall[] };
+
+/** A fake WelcomeMetrics that keeps every call, in order. */
+export function recordingMetrics(): RecordingMetrics {
+  const calls: WelcomeMetricCall[] = [];
+  const record = (call: WelcomeMetricCall) => () => {
+    calls.push(call);
+  };
+  return {
+    calls,
+    published: record('published'),
+    duplicateSuppressed: record('duplicateSuppressed'),
+    publishFailed: record('publishFailed'),
+    invalidMessage: record('invalidMessage'),
+    flush: record('flush'),
+  };
+}
+
+export type FakeOnce = OncePerSignup & { readonly keys: string[]; readonly done: Set<string> };
+
+/**
+ * An in-memory duplicate guard: the first successful run of a key is remembered, later runs of it are
+ * `duplicate` without acting; a failing action is not remembered, so a retry runs again.
+ */
+export function fakeOnce(done: Iterable<string> = []): FakeOnce {
+  const keys: string[] = [];
+  const seen = new Set(done);
+  return {
+    keys,
+    done: seen,
+    run: async (key, action) => {
+      keys.push(key);
+      if (seen.has(key)) return 'duplicate';
+      await action();
+      seen.add(key);
+      return 'ran';
     },
   };
 }
