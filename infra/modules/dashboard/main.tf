@@ -6,7 +6,7 @@ locals {
   # The handlers choose the dimensions (service, and reason for rejections), so the custom metrics are found
   # by search (namespace and metric name, any dimensions) rather than listed dimension by dimension.
   custom_metric = {
-    for name in ["SignupAccepted", "SignupRejected", "QueueSendFailed", "WelcomePublished", "PublishFailed", "InvalidMessage"] :
+    for name in ["SignupAccepted", "SignupRejected", "QueueSendFailed", "WelcomePublished", "DuplicateSuppressed", "PublishFailed", "InvalidMessage"] :
     name => "SEARCH('\"${var.metrics_namespace}\" MetricName=\"${name}\"', 'Sum', 60)"
   }
 
@@ -52,7 +52,7 @@ locals {
     },
     {
       title   = "Welcome emails (custom metrics)"
-      metrics = [for name in ["WelcomePublished", "PublishFailed", "InvalidMessage"] : [{ expression = local.custom_metric[name], label = name, id = lower(name) }]]
+      metrics = [for name in ["WelcomePublished", "DuplicateSuppressed", "PublishFailed", "InvalidMessage"] : [{ expression = local.custom_metric[name], label = name, id = lower(name) }]]
     },
   ]
 }

@@ -51,6 +51,7 @@ export const CUSTOM_METRICS = [
   'SignupAccepted',
   'SignupRejected',
   'QueueSendFailed',
+  'DuplicateSuppressed',
   'WelcomePublished',
   'PublishFailed',
   'InvalidMessage',
