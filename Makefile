@@ -21,7 +21,7 @@ build: bootstrap ## Bundle both handlers and write their deterministic Lambda zi
 	@$(TURBO) build --output-logs=errors-only
 
 test: bootstrap ## Lint, typecheck and run every test (unit, integration, infra)
-	@scripts/lint-workflows.sh && $(TURBO) lint typecheck test --output-logs=new-only --concurrency=2 --continue && node scripts/test-summary.mjs
+	@scripts/ensure-chromium.sh && scripts/lint-workflows.sh && $(TURBO) lint typecheck test --output-logs=new-only --concurrency=2 --continue && node scripts/test-summary.mjs
 
 dev: build ## Run the whole pipeline locally on http://127.0.0.1:3000 (no AWS, no Docker)
 	@node packages/local/dist/cli.js

@@ -31,7 +31,10 @@ const warmDurationsMs: number[] = [];
 const warmCount = Number(warmArg ?? 0);
 for (let i = 0; i < warmCount; i++) {
   const started = performance.now();
-  const result = await module.handler(events[(i + 1) % events.length], lambdaContext(functionName, timeoutMs));
+  const result = await module.handler(
+    events[(i + 1) % events.length],
+    lambdaContext(functionName, timeoutMs),
+  );
   warmDurationsMs.push(performance.now() - started);
   assertSucceeded(result);
 }

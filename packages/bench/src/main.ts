@@ -42,7 +42,7 @@ const PUBLISH_LATENCY_MS = 20;
 const CONNECTIONS = [10, 50, 100] as const;
 const STEP_SECONDS = 5;
 const PACED_RATE = 500;
-const PACED_SECONDS = 10;
+const PACED_SECONDS = 5;
 const LOG_SIGNUPS = 200;
 
 export const COMMAND = {

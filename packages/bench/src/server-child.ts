@@ -45,7 +45,8 @@ if (mode === 'bare') {
     logLevel,
     subscribers: ['team@example.com'],
     onLogLine: (functionName, line) => {
-      const entry = (logBytes[functionName] ??= { lines: 0, bytes: 0 });
+      const entry = logBytes[functionName] ?? { lines: 0, bytes: 0 };
+      logBytes[functionName] = entry;
       entry.lines++;
       entry.bytes += Buffer.byteLength(line) + 1; // the newline is ingested too
     },

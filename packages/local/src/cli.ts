@@ -54,6 +54,7 @@ const pipeline = await startLocalPipeline({
 
 console.log(`
 ${bold('Signup pipeline running locally')} (no AWS, no Docker)
+  Console    ${pipeline.url}/_local/
   API        POST ${pipeline.url}/signup
   Outbox     GET  ${pipeline.url}/_local/outbox   (.eml files in ${options.outboxDirectory})
   Queues     GET  ${pipeline.url}/_local/queues   DLQ redrive: POST ${pipeline.url}/_local/dlq/redrive

@@ -1,4 +1,5 @@
 export type { RequestRecord } from './api-gateway.js';
+export type { DeadLetter } from './console/dlq.js';
 export { TERRAFORM_DEFAULTS } from './defaults.js';
 export type { BatchReport } from './event-source-mapping.js';
 export type { FaultOptions } from './faults.js';

@@ -6,6 +6,7 @@ import {
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
 import { type ApiGateway, type RequestRecord, startApiGateway } from './api-gateway.js';
+import { type DeadLetter, peekQueue } from './console/dlq.js';
 import { LOCAL_REGION, TERRAFORM_DEFAULTS } from './defaults.js';
 import { startLocalDynamoDb } from './dynamodb.js';
 import {
@@ -73,6 +74,8 @@ export interface LocalPipeline {
   /** The most recent API requests, newest last. */
   recentRequests(): readonly RequestRecord[];
   queueDepths(): Promise<{ queue: QueueDepth; dlq: QueueDepth }>;
+  /** The DLQ's depth and up to 10 of its messages, left in place (the local console's view). */
+  peekDlq(): Promise<{ depth: QueueDepth; messages: readonly DeadLetter[] }>;
   /** Moves every dead-lettered message back to the signup queue (SQS StartMessageMoveTask). */
   redriveDlq(): Promise<{ taskHandle: string }>;
   stop(): Promise<void>;
@@ -227,6 +230,10 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
       faults,
       recentRequests: () => [...requests],
       queueDepths: async () => ({ queue: await depthOf(sqs.queueUrl), dlq: await depthOf(sqs.dlqUrl) }),
+      peekDlq: async () => {
+        const depth = await depthOf(sqs.dlqUrl);
+        return { depth, messages: depth.visible > 0 ? await peekQueue(sqsClient, sqs.dlqUrl) : [] };
+      },
       redriveDlq: async () => {
         const running = await sqsClient.send(new ListMessageMoveTasksCommand({ SourceArn: sqs.dlqArn }));
         const active = running.Results?.find((task) => task.Status === 'RUNNING');

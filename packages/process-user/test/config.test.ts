@@ -66,4 +66,27 @@ describe('loadConfig', () => {
     expect(error.message).toContain('PUBLISH_CONCURRENCY');
     expect(error.message).toContain(value);
   });
+
+  it('reads the idempotency table name, trimmed', () => {
+    // Act
+    const config = loadConfig({
+      WELCOME_TOPIC_ARN: TOPIC_ARN,
+      IDEMPOTENCY_TABLE_NAME: ' signup-pipeline-idempotency ',
+    });
+
+    // Assess
+    expect(config.idempotencyTableName).toBe('signup-pipeline-idempotency');
+  });
+
+  it.each([
+    ['unset', {}],
+    ['empty', { IDEMPOTENCY_TABLE_NAME: '' }],
+    ['blank', { IDEMPOTENCY_TABLE_NAME: '   ' }],
+  ])('switches the duplicate guard off when IDEMPOTENCY_TABLE_NAME is %s', (_case, env) => {
+    // Act
+    const config = loadConfig({ WELCOME_TOPIC_ARN: TOPIC_ARN, ...env });
+
+    // Assess
+    expect(config).toHaveProperty('idempotencyTableName', undefined);
+  });
 });

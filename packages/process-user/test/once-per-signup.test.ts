@@ -55,7 +55,10 @@ describe('processUser with a duplicate guard', () => {
     const once = fakeOnce(['siddu.kumar@example.com']);
 
     // Act
-    const outcome = await processUser({ name: 'Siddu', email: 'SIDDU.KUMAR@example.com' }, { publisher, once });
+    const outcome = await processUser(
+      { name: 'Siddu', email: 'SIDDU.KUMAR@example.com' },
+      { publisher, once },
+    );
 
     // Assess
     expect(outcome).toBe('duplicate');
@@ -108,7 +111,11 @@ describe('process-user handler with a duplicate guard', () => {
     expect(response).toEqual({ batchItemFailures: [] });
     expect(publisher.sent).toHaveLength(1);
     expect(metrics.calls).toEqual(['published', 'duplicateSuppressed', 'duplicateSuppressed', 'flush']);
-    expect(log.records.filter((record) => record.message === 'Duplicate signup: welcome email already sent, not sent again')).toHaveLength(2);
+    expect(
+      log.records.filter(
+        (record) => record.message === 'Duplicate signup: welcome email already sent, not sent again',
+      ),
+    ).toHaveLength(2);
     expect(serializeLog(log)).not.toContain('Siddu');
   });
 
@@ -148,10 +155,16 @@ describe('process-user handler with a duplicate guard', () => {
     const { handler } = setup(broken);
 
     // Act
-    const response = await handler(eventWithBodies([v1Body(), v1Body({ email: 'ada@example.com' })]), lambdaContext());
+    const response = await handler(
+      eventWithBodies([v1Body(), v1Body({ email: 'ada@example.com' })]),
+      lambdaContext(),
+    );
 
     // Assess
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-1' }, { itemIdentifier: 'message-2' }]);
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: 'message-1' },
+      { itemIdentifier: 'message-2' },
+    ]);
   });
 });
 
@@ -172,14 +185,22 @@ describe('process-user handler metrics', () => {
     const response = await handler(event, lambdaContext());
 
     // Assess
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-2' }, { itemIdentifier: 'message-3' }]);
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: 'message-2' },
+      { itemIdentifier: 'message-3' },
+    ]);
     expect(metrics.calls).toEqual(['published', 'publishFailed', 'invalidMessage', 'published', 'flush']);
   });
 
   it('flushes once for an empty batch', async () => {
     // Prepare
     const metrics = recordingMetrics();
-    const handler = createHandler({ publisher: fakePublisher(), log: recordingLog(), metrics, publishConcurrency: 10 });
+    const handler = createHandler({
+      publisher: fakePublisher(),
+      log: recordingLog(),
+      metrics,
+      publishConcurrency: 10,
+    });
 
     // Act
     const response = await handler({ Records: [] }, lambdaContext());

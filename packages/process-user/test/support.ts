@@ -45,7 +45,12 @@ export function fakePublisher(fails: (email: WelcomeEmail) => boolean = () => fa
   };
 }
 
-export type WelcomeMetricCall = 'published' | 'duplicateSuppressed' | 'publishFailed' | 'invalidMessage' | 'flush';
+export type WelcomeMetricCall =
+  | 'published'
+  | 'duplicateSuppressed'
+  | 'publishFailed'
+  | 'invalidMessage'
+  | 'flush';
 
 export type RecordingMetrics = WelcomeMetrics & { readonly calls: WelcomeMetricCall[] };
 

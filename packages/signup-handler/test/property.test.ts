@@ -34,29 +34,41 @@ const hostileName = fc.oneof(
     '',
     '   ',
   ),
-  fc.tuple(plausibleName, fc.constantFrom('\r', '\n', '\t', '\u0007', '\u001b', '\u007f', '\u2029'), plausibleName).map(
-    ([before, control, after]) => `${before}${control}${after}`,
-  ),
+  fc
+    .tuple(
+      plausibleName,
+      fc.constantFrom('\r', '\n', '\t', '\u0007', '\u001b', '\u007f', '\u2029'),
+      plausibleName,
+    )
+    .map(([before, control, after]) => `${before}${control}${after}`),
   fc.string({ unit: 'binary', maxLength: 120 }),
 );
 const localPart = fc.stringMatching(/^[a-zA-Z0-9]{1,10}(\.[a-zA-Z0-9]{1,10}){0,2}$/);
 const email = fc.oneof(
-  fc.tuple(localPart, fc.constantFrom('example.com', 'Example.ORG', 'mail.example.net')).map(
-    ([local, domain]) => `${local}@${domain}`,
-  ),
+  fc
+    .tuple(localPart, fc.constantFrom('example.com', 'Example.ORG', 'mail.example.net'))
+    .map(([local, domain]) => `${local}@${domain}`),
   fc.emailAddress(),
   fc.string({ unit: 'binary', maxLength: 60 }),
 );
 
 /** JSON objects shaped like a signup, often valid, sometimes with a hostile field or an extra one. */
-const signupLike = fc.record(
-  {
-    name: fc.oneof({ weight: 3, arbitrary: plausibleName }, { weight: 1, arbitrary: hostileName }, fc.jsonValue()),
-    email: fc.oneof({ weight: 3, arbitrary: email }, fc.jsonValue()),
-    extra: fc.jsonValue(),
-  },
-  { requiredKeys: [] },
-).map(({ extra, ...rest }) => (extra === undefined || extra === null ? rest : { ...rest, [String(extra).slice(0, 8) || 'x']: extra }));
+const signupLike = fc
+  .record(
+    {
+      name: fc.oneof(
+        { weight: 3, arbitrary: plausibleName },
+        { weight: 1, arbitrary: hostileName },
+        fc.jsonValue(),
+      ),
+      email: fc.oneof({ weight: 3, arbitrary: email }, fc.jsonValue()),
+      extra: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ extra, ...rest }) =>
+    extra === undefined || extra === null ? rest : { ...rest, [String(extra).slice(0, 8) || 'x']: extra },
+  );
 /** Valid signups (perhaps padded with white space), so that the accepting path is exercised too. */
 const validSignup = fc
   .record({
@@ -162,7 +174,10 @@ const randomObjects = fc.record(
   {
     httpMethod: fc.oneof(method, fc.anything()),
     headers: fc.oneof(headers, fc.anything()),
-    body: fc.oneof(bodies.map((body) => body.body), fc.anything()),
+    body: fc.oneof(
+      bodies.map((body) => body.body),
+      fc.anything(),
+    ),
     isBase64Encoded: fc.oneof(fc.boolean(), fc.anything()),
     requestContext: fc.anything(),
   },

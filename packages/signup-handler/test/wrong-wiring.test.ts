@@ -15,7 +15,11 @@ function setup() {
 
 describe('signup handler wired without proxy integration', () => {
   it.each([
-    ['the bare signup body (a non-proxy integration)', { name: 'Siddu', email: 'siddu@example.com' }, 'a bare signup body'],
+    [
+      'the bare signup body (a non-proxy integration)',
+      { name: 'Siddu', email: 'siddu@example.com' },
+      'a bare signup body',
+    ],
     ["the Lambda console's hello-world test event", CONSOLE_HELLO_WORLD, 'keys key1, key2, key3'],
     ['an empty console test event', {}, 'keys (none)'],
     ['a JSON string typed into the console', '{"name":"Siddu","email":"siddu@example.com"}', 'got string'],

@@ -9,6 +9,8 @@ const WINDOW_SECONDS = 24 * 60 * 60;
 function setup() {
   const store = new InMemoryPersistenceLayer();
   const once = new PowertoolsOncePerSignup(store, WINDOW_SECONDS);
+  // As the composition root does on every invocation.
+  once.registerLambdaContext(lambdaContext());
   const calls: string[] = [];
   const action = (label: string) => async () => {
     calls.push(label);
