@@ -23,6 +23,9 @@ build: bootstrap ## Bundle both handlers and write their deterministic Lambda zi
 test: bootstrap ## Lint, typecheck and run every test (unit, integration, infra)
 	@scripts/ensure-chromium.sh && scripts/lint-workflows.sh && $(TURBO) lint typecheck test --output-logs=new-only --concurrency=2 --continue && node scripts/test-summary.mjs
 
+bench: build ## Benchmarks against the naive build and the bare ceiling; writes docs/benchmarks.md (~5 min, not in make test)
+	@pnpm --filter @signup/bench bench
+
 dev: build ## Run the whole pipeline locally on http://127.0.0.1:3000 (no AWS, no Docker)
 	@node packages/local/dist/cli.js
 

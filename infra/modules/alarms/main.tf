@@ -98,7 +98,7 @@ locals {
 
 resource "aws_cloudwatch_metric_alarm" "dlq_messages" {
   alarm_name          = "${var.name_prefix}-dlq-not-empty"
-  alarm_description   = "Signups were dead-lettered after every retry failed. Read process-user's logs for the cause, fix it, then redrive the DLQ (docs/deploy.md)."
+  alarm_description   = "Signups were dead-lettered after every retry failed. Read process-user's logs for the cause, fix it, then redrive the DLQ (README: Dead-letter redrive)."
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
   dimensions          = { QueueName = var.dlq_name }
