@@ -6,6 +6,8 @@ import { eventWithBodies, fakePublisher, lambdaContext, recordingLog } from './s
 
 // Bounded and reproducible: on failure fast-check reports the seed and the shrunk counterexample.
 const RUNS = { numRuns: 300 };
+/** Generous, so a loaded CI machine does not turn a slow run into a failure. */
+const PROPERTY_TIMEOUT_MS = 60_000;
 
 const SUBJECT = 'Welcome to Our Platform';
 const greeting = (name: string) => `Hello ${name}, welcome to our platform!`;
@@ -166,74 +168,87 @@ function plan(records: readonly { draft: Draft; publishFails: boolean }[]): Plan
 const LINE_BREAK_OR_CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 
 describe('process-user handler, for arbitrary SQS batches', () => {
-  it('never throws, reports exactly the invalid and failed records, and publishes every other one once', async () => {
-    await fc.assert(
-      fc.asyncProperty(batch, fc.integer({ min: 1, max: 10 }), async (records, publishConcurrency) => {
-        // Prepare
-        const planned = plan(records);
-        const failing = new Set(
-          planned
-            .filter((record) => record.publishFails && record.name !== undefined)
-            .map((r) => greeting(r.name ?? '')),
-        );
-        const publisher = fakePublisher((email) => failing.has(email.message));
-        const handler = createHandler({ publisher, log: recordingLog(), publishConcurrency });
-        const event = eventWithBodies(planned.map((record) => record.body));
-
-        // Act
-        const response = await handler(event, lambdaContext());
-
-        // Assess
-        const expectedFailures = planned
-          .filter((record) => record.name === undefined || record.publishFails)
-          .map((record) => record.messageId);
-        expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(expectedFailures);
-
-        const expectedMessages = planned
-          .filter((record) => record.name !== undefined && !record.publishFails)
-          .map((record) => greeting(record.name ?? ''));
-        expect(publisher.sent.map((email) => email.message).sort()).toEqual(expectedMessages.sort());
-
-        for (const email of publisher.sent) {
-          expect(email.subject).toBe(SUBJECT);
-          expect(email.message).toMatch(/^Hello .+, welcome to our platform!$/u);
-          expect(email.message).not.toMatch(LINE_BREAK_OR_CONTROL);
-        }
-      }),
-      RUNS,
-    );
-  });
-
-  it('never throws for an SQS-shaped event, whatever its records carry', async () => {
-    const record = fc.record(
-      {
-        messageId: fc.oneof(fc.uuid(), fc.string({ maxLength: 20 })),
-        body: fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.json()),
-        attributes: fc.oneof(fc.constant(undefined), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 })),
-      },
-      { requiredKeys: ['body'] },
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(record, { minLength: 0, maxLength: 10 }),
-        fc.boolean(),
-        async (records, fails) => {
+  it(
+    'never throws, reports exactly the invalid and failed records, and publishes every other one once',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(batch, fc.integer({ min: 1, max: 10 }), async (records, publishConcurrency) => {
           // Prepare
-          const publisher = fakePublisher(() => fails);
-          const handler = createHandler({ publisher, log: recordingLog(), publishConcurrency: 10 });
+          const planned = plan(records);
+          const failing = new Set(
+            planned
+              .filter((record) => record.publishFails && record.name !== undefined)
+              .map((r) => greeting(r.name ?? '')),
+          );
+          const publisher = fakePublisher((email) => failing.has(email.message));
+          const handler = createHandler({ publisher, log: recordingLog(), publishConcurrency });
+          const event = eventWithBodies(planned.map((record) => record.body));
 
           // Act
-          const response = await handler({ Records: records }, lambdaContext());
+          const response = await handler(event, lambdaContext());
 
           // Assess
-          expect(response.batchItemFailures.length + publisher.sent.length).toBe(records.length);
-          for (const failure of response.batchItemFailures)
-            expect(typeof failure.itemIdentifier).toBe('string');
+          const expectedFailures = planned
+            .filter((record) => record.name === undefined || record.publishFails)
+            .map((record) => record.messageId);
+          expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
+            expectedFailures,
+          );
+
+          const expectedMessages = planned
+            .filter((record) => record.name !== undefined && !record.publishFails)
+            .map((record) => greeting(record.name ?? ''));
+          expect(publisher.sent.map((email) => email.message).sort()).toEqual(expectedMessages.sort());
+
+          for (const email of publisher.sent) {
+            expect(email.subject).toBe(SUBJECT);
+            expect(email.message).toMatch(/^Hello .+, welcome to our platform!$/u);
+            expect(email.message).not.toMatch(LINE_BREAK_OR_CONTROL);
+          }
+        }),
+        RUNS,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'never throws for an SQS-shaped event, whatever its records carry',
+    async () => {
+      const record = fc.record(
+        {
+          messageId: fc.oneof(fc.uuid(), fc.string({ maxLength: 20 })),
+          body: fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.json()),
+          attributes: fc.oneof(
+            fc.constant(undefined),
+            fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+          ),
         },
-      ),
-      RUNS,
-    );
-  });
+        { requiredKeys: ['body'] },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(record, { minLength: 0, maxLength: 10 }),
+          fc.boolean(),
+          async (records, fails) => {
+            // Prepare
+            const publisher = fakePublisher(() => fails);
+            const handler = createHandler({ publisher, log: recordingLog(), publishConcurrency: 10 });
+
+            // Act
+            const response = await handler({ Records: records }, lambdaContext());
+
+            // Assess
+            expect(response.batchItemFailures.length + publisher.sent.length).toBe(records.length);
+            for (const failure of response.batchItemFailures)
+              expect(typeof failure.itemIdentifier).toBe('string');
+          },
+        ),
+        RUNS,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('process-user handler, for hostile names', () => {
