@@ -12,7 +12,12 @@ export const PRICES = {
   snsPublishPerMillion: 0.5,
   snsEmailPer100k: 2.0,
   logsIngestionPerGb: 0.5,
+  /** Not in the issue: DynamoDB on-demand writes in us-east-1 (an assumption, the list price since Nov 2024). */
+  dynamoDbPerMillionWrites: 0.625,
 } as const;
+
+/** Idempotency writes per signup: process-user's conditional PutItem and its UpdateItem (items under 1 KB). */
+export const IDEMPOTENCY_WRITES_PER_SIGNUP = 2;
 
 /** Bytes of Lambda's own JSON platform records (platform.start and platform.report) per invocation: assumed. */
 export const PLATFORM_LOG_BYTES_PER_INVOCATION = 450;
@@ -201,6 +206,15 @@ export function costPerMillion(inputs: CostInputs, scenarios: readonly CostScena
       basis: `${emailSubscribers} subscriber × 1 email per signup × $${PRICES.snsEmailPer100k.toFixed(2)}/100k`,
       dollars: scenarios.map(() => emailSubscribers * 10 * PRICES.snsEmailPer100k),
     },
+    ...(inputs.defaults.idempotencyEnabled
+      ? [
+          {
+            item: 'DynamoDB idempotency writes',
+            basis: `${IDEMPOTENCY_WRITES_PER_SIGNUP} on-demand writes per signup × $${PRICES.dynamoDbPerMillionWrites}/M (assumed price)`,
+            dollars: scenarios.map(() => IDEMPOTENCY_WRITES_PER_SIGNUP * PRICES.dynamoDbPerMillionWrites),
+          },
+        ]
+      : []),
     {
       item: 'CloudWatch Logs ingestion',
       basis: `${logBytesPerSignup.toFixed(0)} B per signup × $${PRICES.logsIngestionPerGb}/GB (GB = 2^30 B)`,

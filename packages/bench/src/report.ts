@@ -107,7 +107,9 @@ export function evaluateBudgets(results: BenchResults): Budget[] {
       met: value >= PIPELINE_TARGET_PER_SECOND,
       ...(value < PIPELINE_TARGET_PER_SECOND
         ? {
-            gap: `${fmt(PIPELINE_TARGET_PER_SECOND - value)}/s short (${fmt((1 - value / PIPELINE_TARGET_PER_SECOND) * 100, 0)}% below the target)`,
+            gap: best
+              ? `${fmt(PIPELINE_TARGET_PER_SECOND - value)}/s short (${fmt((1 - value / PIPELINE_TARGET_PER_SECOND) * 100, 0)}% below the target)`
+              : `p99 never under ${PIPELINE_P99_LIMIT_MS} ms, and even the peak is ${fmt((1 - peak.acceptedPerSecond / PIPELINE_TARGET_PER_SECOND) * 100, 0)}% below the target`,
           }
         : {}),
     });
@@ -184,8 +186,9 @@ export function renderMarkdown(results: BenchResults): string {
       '',
       `Command: \`${commands.section('cold')}\`. Each run is a fresh \`node\` process ` +
         "(`dist/cold-start-child.mjs`) with only the function's environment, as Lambda gives it: it imports the bundle and " +
-        'handles one event, whose SDK call (SQS SendMessage or SNS Publish) goes to a stub endpoint on 127.0.0.1 ' +
-        'started by the benchmark. Times are `performance.now()` inside the child, i.e. since the process started; ' +
+        'handles one event, whose SDK calls (SQS SendMessage; or DynamoDB PutItem, SNS Publish, DynamoDB UpdateItem for ' +
+        "process-user's one record, idempotency being on by default) go to a stub endpoint on 127.0.0.1 started by the " +
+        'benchmark. Times are `performance.now()` inside the child, i.e. since the process started; ' +
         `"process wall" is spawn to exit as the parent sees it. Medians of ${cold.rows[0]?.runs ?? 0} runs per row; the ` +
         'four variants take turns run by run, after one unmeasured run each.',
       '',
@@ -211,8 +214,11 @@ export function renderMarkdown(results: BenchResults): string {
         return `| ${fn} | ${fmt(n.firstResponseMs / b.firstResponseMs, 2)}× | ${fmt(n.initAndFirstEventMs / b.initAndFirstEventMs, 2)}× | ${fmt(n.wallMs / b.wallMs, 2)}× |`;
       }),
       '',
-      'Node itself needs the "bundle imported" time minus the "import + first event" share before any of our code runs; that ' +
-        'part is the same for both builds, so the ratio without it (middle column) shows what the build changes.',
+      "Node's own start-up (from process start to the child's first line) is the same for both builds and is inside the " +
+        'first-response figure the budget uses; "import + first event" leaves it out and shows what the build itself changes. ' +
+        `Section 1 also ran ${cold.warm['signup-handler'].count} warm invocations of each production bundle in one process: ` +
+        `signup-handler median ${ms(cold.warm['signup-handler'].medianMs, 2)} (p99 ${ms(cold.warm['signup-handler'].p99Ms, 2)}), ` +
+        `process-user median ${ms(cold.warm['process-user'].medianMs, 2)} (p99 ${ms(cold.warm['process-user'].p99Ms, 2)}) for a batch of one, stub calls included.`,
       '',
     );
   }
@@ -350,9 +356,12 @@ export function renderMarkdown(results: BenchResults): string {
       '- Scenario [1] is the Terraform default; [2] changes only the architecture; [3] is a function created without ' +
         "architecture or memory settings (Lambda's defaults: x86_64, 128 MB). The same durations are assumed for all three " +
         '(the handlers wait on I/O; at 128 MB the CPU share halves, so [3] is a lower bound).',
+      `- process-user's batch time comes from section 4 (in-memory publisher, 20 ms per publish, no idempotency writes); with ` +
+        'idempotency on, each record also waits for a conditional PutItem before and an UpdateItem after its publish, so the ' +
+        `billed time on AWS is longer: every extra 10 ms per batch adds $${((10 / 1000) * (256 / 1024) * 1e5 * PRICES.lambdaArmGbSecond).toFixed(4)} per million signups.`,
       '- Not included: fixed monthly costs that do not grow with signups (alarms, dashboard, empty ReceiveMessage long polls ' +
-        `of the event source mapping, log storage), init (cold-start) durations, KMS calls (SNS caches its data key), and the DynamoDB idempotency table ` +
-        `(\`idempotency_enabled\` defaults to ${inputs.defaults.idempotencyEnabled}, but process-user's code does not write to it at this commit).`,
+        'of the event source mapping, log and table storage, point-in-time recovery), init (cold-start) durations, and KMS ' +
+        'calls (SNS caches its data key).',
       '',
     );
   }
