@@ -208,7 +208,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           summary: 'Sign up',
           description: [
             'Validates the request and puts it on the signup queue. `200` means the signup is durably',
-            'queued; the welcome email follows within seconds. `503` means nothing was saved: retry.',
+            'queued; the welcome email follows within seconds. `503` means it may not be queued: retry (a retry never sends a second email).',
           ].join('\n'),
           requestBody: {
             required: true,
@@ -287,7 +287,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
               content: json(ref('Error'), {
                 queueUnavailable: {
                   value: {
-                    message: 'The signup could not be queued; nothing was saved. Please try again.',
+                    message: 'The signup could not be queued. Please try again.',
                     requestId: EXAMPLE_REQUEST_ID,
                   },
                 },

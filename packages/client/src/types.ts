@@ -86,7 +86,7 @@ export interface SignUpInvalid {
 }
 
 /**
- * The API could not take the signup right now and nothing was saved (`503`, or `429` when API Gateway
+ * The API could not confirm the signup was queued, so retry (`503`, or `429` when API Gateway
  * throttles): retry after `retryAfterSeconds`.
  *
  * @example

@@ -139,7 +139,7 @@ describe('createSignupClient', () => {
 
   it('returns unavailable with the Retry-After delay when the API answers 503', async () => {
     // Prepare
-    const message = 'The signup could not be queued; nothing was saved. Please try again.';
+    const message = 'The signup could not be queued. Please try again.';
     const { fetch } = fakeFetch({
       status: 503,
       body: { message, requestId: REQUEST_ID },

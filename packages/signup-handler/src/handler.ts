@@ -73,7 +73,7 @@ export function createHandler({
       metrics.queueSendFailed();
       return respond(
         503,
-        { message: 'The signup could not be queued; nothing was saved. Please try again.' },
+        { message: 'The signup could not be queued. Please try again.' },
         {
           'Retry-After': '1',
         },

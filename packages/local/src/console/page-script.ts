@@ -178,7 +178,7 @@ function trailModel() {
     detail: request.latencyMs + ' ms at ' + clock(request.time),
   });
   if (request.status === 503) {
-    steps.push({ kind: 'failed', title: 'Not queued', detail: 'SQS refused it: nothing was saved, the client should retry' });
+    steps.push({ kind: 'failed', title: 'Not queued', detail: 'SQS did not confirm it: not queued as far as the API knows, the client should retry' });
     return { id, steps };
   }
   if (request.status !== 200 || request.path.replace(/\\/+$/, '') !== '/signup') {

@@ -85,38 +85,48 @@ describe('nothing lost, nothing duplicated, under injected faults', () => {
     expect(sent.filter((signup) => !signup.valid).every((signup) => signup.status === 400)).toBe(true);
   });
 
-  it('turns every 200 into exactly one email or one dead-lettered message', () => {
-    // Prepare
+  const outcomesByRequestId = () => {
     const outcomes = new Map<string, number>();
-    for (const email of pipeline.outbox.list())
-      outcomes.set(email.requestId ?? '', (outcomes.get(email.requestId ?? '') ?? 0) + 1);
-    for (const message of deadLettered)
-      outcomes.set(message.requestId ?? '', (outcomes.get(message.requestId ?? '') ?? 0) + 1);
+    const add = (requestId: string | undefined) =>
+      outcomes.set(requestId ?? '', (outcomes.get(requestId ?? '') ?? 0) + 1);
+    for (const email of pipeline.outbox.list()) add(email.requestId);
+    for (const message of deadLettered) add(message.requestId);
+    return outcomes;
+  };
+  const requestIdsWith = (status: number) =>
+    sent.filter((signup) => signup.status === status).map((signup) => signup.requestId ?? '');
 
+  it('turns every 200 into exactly one email or one dead-lettered message', () => {
     // Act
-    const accepted = sent.filter((signup) => signup.status === 200).map((signup) => signup.requestId ?? '');
+    const outcomes = outcomesByRequestId();
+    const accepted = requestIdsWith(200);
 
     // Assess
-    expect(accepted.length).toBeGreaterThan(VALID * 0.6);
+    expect(accepted.length).toBeGreaterThan(VALID * 0.2); // enough signups got through for this to mean something
     const notExactlyOnce = accepted.filter((requestId) => outcomes.get(requestId) !== 1);
     expect(notExactlyOnce.map((requestId) => [requestId, outcomes.get(requestId) ?? 0])).toEqual([]);
-    expect([...outcomes.keys()].sort()).toEqual([...accepted].sort());
     expect(deadLettered.length).toBeGreaterThan(0); // the faults really bit: some signups exhausted their retries
   });
 
-  it('produces no message for a rejected or unqueued request', () => {
-    // Prepare
-    const refused = new Set(sent.filter((signup) => signup.status !== 200).map((signup) => signup.requestId));
+  it('produces no message for a rejected request, and at most one for a 503', () => {
+    // Prepare: a 503 promises nothing either way (a send that timed out may have reached SQS)
+    const outcomes = outcomesByRequestId();
+    const rejected = requestIdsWith(400);
+    const unconfirmed = new Set(requestIdsWith(503));
+    const accepted = new Set(requestIdsWith(200));
 
     // Act
-    const leaked = [
-      ...pipeline.outbox.list().filter((email) => refused.has(email.requestId)),
-      ...deadLettered.filter((message) => refused.has(message.requestId)),
-    ];
+    const fromRejected = rejected.filter((requestId) => outcomes.has(requestId));
+    const unexplained = [...outcomes.keys()].filter(
+      (requestId) => !accepted.has(requestId) && !unconfirmed.has(requestId),
+    );
+    const duplicated = [...unconfirmed].filter((requestId) => (outcomes.get(requestId) ?? 0) > 1);
 
     // Assess
-    expect(refused.size).toBeGreaterThanOrEqual(INVALID);
-    expect(leaked).toEqual([]);
+    expect(rejected.length).toBe(INVALID);
+    expect(fromRejected).toEqual([]);
+    expect(unexplained).toEqual([]);
+    expect(duplicated).toEqual([]);
   });
 
   it('logs no submitted email address or name', () => {
