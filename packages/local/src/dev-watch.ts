@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createIncrementalBuild } from '@signup/lambda-build/esbuild';
@@ -27,6 +27,8 @@ export interface DevWatchOptions {
   readonly schemaDir: string | undefined;
   readonly onEvent: (message: string) => void;
   readonly debounceMs?: number;
+  /** How often the sources are checked for changes, in milliseconds. */
+  readonly pollMs?: number;
   readonly builder?: Builder;
 }
 
@@ -38,7 +40,6 @@ export interface DevWatchOptions {
 export function watchHandlers(options: DevWatchOptions): { close(): Promise<void> } {
   const builder = options.builder ?? createEsbuildBuilder(options.schemaDir);
   const debounceMs = options.debounceMs ?? 100;
-  const watchers: FSWatcher[] = [];
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -75,24 +76,28 @@ export function watchHandlers(options: DevWatchOptions): { close(): Promise<void
     }, debounceMs);
   };
 
+  // Polling file stamps rather than fs.watch: Node 20's recursive watcher on Linux loses a file that an
+  // editor saves by replacing it (write to a temp file, rename over), and then misses every later save.
   const packageDirs = [
-    ...(options.schemaDir ? [options.schemaDir] : []),
-    ...options.functions.map((watched) => watched.packageDir),
+    ...new Set([
+      ...(options.schemaDir ? [options.schemaDir] : []),
+      ...options.functions.map((watched) => watched.packageDir),
+    ]),
   ];
-  for (const packageDir of new Set(packageDirs)) {
-    const sourceDir = join(packageDir, 'src');
-    if (!existsSync(sourceDir)) continue;
-    watchers.push(
-      watch(sourceDir, { recursive: true }, (_event, file) => {
-        // The schema's generated validators are an output of the rebuild, not an edit.
-        if (file && !String(file).startsWith('generated')) schedule(packageDir);
-      }),
-    );
-  }
+  const stamps = new Map(packageDirs.map((dir) => [dir, sourceStamp(dir)]));
+  const poller = setInterval(() => {
+    for (const packageDir of packageDirs) {
+      const stamp = sourceStamp(packageDir);
+      if (stamp !== stamps.get(packageDir)) {
+        stamps.set(packageDir, stamp);
+        schedule(packageDir);
+      }
+    }
+  }, options.pollMs ?? 250);
   return {
     close: async () => {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      clearInterval(poller);
       await running;
       await builder.dispose();
     },
@@ -147,4 +152,27 @@ function describe(error: unknown): string {
     .split('\n')
     .slice(-15)
     .join('\n');
+}
+
+/**
+ * Names, sizes and modification times of every file under `<packageDir>/src`, except the schema's
+ * generated validators (an output of the rebuild, not an edit).
+ */
+function sourceStamp(packageDir: string): string {
+  const sourceDir = join(packageDir, 'src');
+  if (!existsSync(sourceDir)) return '';
+  const entries: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'generated') walk(path);
+      } else if (entry.isFile()) {
+        const { size, mtimeMs } = statSync(path, { throwIfNoEntry: false }) ?? { size: -1, mtimeMs: -1 };
+        entries.push(`${path}:${size}:${mtimeMs}`);
+      }
+    }
+  };
+  walk(sourceDir);
+  return entries.sort().join('\n');
 }

@@ -209,10 +209,10 @@ export async function startLocalPipeline(options: LocalPipelineOptions = {}): Pr
           AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
         }),
       );
-      return {
-        visible: Number(Attributes?.ApproximateNumberOfMessages ?? 0),
-        inFlight: Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
-      };
+      // local-aws-sqs counts in-flight messages in ApproximateNumberOfMessages too (SQS does not).
+      const inFlight = Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+      const all = Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+      return { visible: Math.max(0, all - inFlight), inFlight };
     };
 
     const pipeline: LocalPipeline = {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,7 @@ describe('watchHandlers', () => {
       builder: recordingBuilder(built),
       onEvent: (message) => events.push(message),
       debounceMs: 20,
+      pollMs: 30,
     });
 
     // Act
@@ -86,6 +87,7 @@ describe('watchHandlers', () => {
       builder: recordingBuilder(built),
       onEvent: (message) => events.push(message),
       debounceMs: 20,
+      pollMs: 30,
     });
 
     // Act
@@ -108,6 +110,7 @@ describe('watchHandlers', () => {
       builder: recordingBuilder([], { failOn: signupDir }),
       onEvent: (message) => events.push(message),
       debounceMs: 20,
+      pollMs: 30,
     });
 
     // Act
@@ -131,6 +134,7 @@ describe('watchHandlers', () => {
       builder: recordingBuilder(built),
       onEvent: () => undefined,
       debounceMs: 20,
+      pollMs: 30,
     });
 
     // Act
@@ -140,5 +144,32 @@ describe('watchHandlers', () => {
 
     // Assess
     expect(built).toEqual([]);
+  });
+
+  it('keeps noticing a file that the editor saves by replacing it, save after save', async () => {
+    // Prepare: like vim or sed -i, write a new file and rename it over the old one
+    const reloads: string[] = [];
+    const events: string[] = [];
+    const source = join(signupDir, 'src', 'handler.ts');
+    await writeFile(source, 'export const version = 0;\n');
+    const watcher = watchHandlers({
+      functions: [{ fn: fakeFunction('signup-handler', reloads), packageDir: signupDir }],
+      schemaDir: undefined,
+      builder: recordingBuilder([]),
+      onEvent: (message) => events.push(message),
+      debounceMs: 20,
+      pollMs: 30,
+    });
+
+    // Act
+    for (let version = 1; version <= 3; version++) {
+      await writeFile(`${source}.tmp`, `export const version = ${version}00;\n`);
+      await rename(`${source}.tmp`, source);
+      await waitFor(() => (events.length === version ? true : undefined), { what: `reload ${version}` });
+    }
+    await watcher.close();
+
+    // Assess
+    expect(reloads).toEqual(['signup-handler', 'signup-handler', 'signup-handler']);
   });
 });
