@@ -126,10 +126,8 @@ function readJsonBody(request: HttpRequest): JsonBody {
   if (request.body === null || request.body.length === 0) {
     return bodyError(400, 'missing-body', 'A JSON body with name and email is required');
   }
-  const bytes = request.isBase64Encoded
-    ? Buffer.from(request.body, 'base64')
-    : Buffer.from(request.body, 'utf8');
-  if (bytes.length > MAX_BODY_BYTES) {
+  const decoded = request.isBase64Encoded ? decodeBase64Body(request.body) : readTextBody(request.body);
+  if (decoded.bytes > MAX_BODY_BYTES) {
     return {
       kind: 'error',
       statusCode: 413,
@@ -137,12 +135,8 @@ function readJsonBody(request: HttpRequest): JsonBody {
       response: { message: `The request body must be at most ${MAX_BODY_BYTES} bytes` },
     };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return bodyError(400, 'not-utf8', 'The request body must be UTF-8 encoded JSON');
-  }
+  const text = decoded.text;
+  if (text === undefined) return bodyError(400, 'not-utf8', 'The request body must be UTF-8 encoded JSON');
   try {
     const value: unknown = JSON.parse(text);
     if (value === null) return bodyError(400, 'missing-body', 'A JSON body with name and email is required');
@@ -150,6 +144,27 @@ function readJsonBody(request: HttpRequest): JsonBody {
   } catch {
     return bodyError(400, 'invalid-json', 'The request body is not valid JSON');
   }
+}
+
+/** A base64 body (binary media or an HTTP API event) is decoded, and must be UTF-8. */
+function decodeBase64Body(body: string): { bytes: number; text: string | undefined } {
+  const bytes = Buffer.from(body, 'base64');
+  try {
+    return { bytes: bytes.length, text: utf8.decode(bytes) };
+  } catch {
+    return { bytes: bytes.length, text: undefined };
+  }
+}
+
+/**
+ * A text body is already a string: only its UTF-8 size is needed, no encode-decode round trip.
+ * Lone surrogates become U+FFFD, as that round trip made them.
+ */
+function readTextBody(body: string): { bytes: number; text: string } {
+  return {
+    bytes: Buffer.byteLength(body, 'utf8'),
+    text: (body as string & { toWellFormed(): string }).toWellFormed(),
+  };
 }
 
 function bodyError(statusCode: 400, reason: RejectionReason, message: string): JsonBody {
